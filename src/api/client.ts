@@ -1,0 +1,284 @@
+import { getConnection, normaliseBaseUrl, type Connection } from './connection';
+import { errorBodySchema } from './schemas';
+
+/**
+ * What went wrong, in a form every screen can act on:
+ * - `http`: Skyvern answered with a non-2xx status;
+ * - `cors`: the browser blocked the response (Skyvern's ALLOWED_ORIGINS does not list us, or an
+ *   unhandled 500 that Skyvern sends without CORS headers);
+ * - `network`: nothing answered at all;
+ * - `timeout`: no answer within the request's time limit;
+ * - `invalid-response`: a 2xx whose body does not match the contract;
+ * - `aborted`: the caller cancelled (react-query does this when a query is no longer needed).
+ */
+export type ApiErrorKind = 'http' | 'cors' | 'network' | 'timeout' | 'invalid-response' | 'aborted';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly kind: ApiErrorKind;
+  /** Field path (e.g. `credential.password`, `name`, `query.search`) → message, from 422/400s. */
+  readonly fieldErrors: Readonly<Record<string, string>>;
+  /** Skyvern's structured `error_code`, e.g. `invalid_authenticator_key`. */
+  readonly code: string | undefined;
+
+  constructor(init: {
+    status: number;
+    kind: ApiErrorKind;
+    message: string;
+    fieldErrors?: Record<string, string>;
+    code?: string | undefined;
+  }) {
+    super(init.message);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.kind = init.kind;
+    this.fieldErrors = init.fieldErrors ?? {};
+    this.code = init.code;
+  }
+
+  /** 401/403: the API key is missing, wrong, expired or revoked. */
+  get isAuthError(): boolean {
+    return this.kind === 'http' && (this.status === 401 || this.status === 403);
+  }
+
+  /** Worth offering "Try again": the request may succeed unchanged. */
+  get isRetryable(): boolean {
+    return (
+      this.kind === 'network' ||
+      this.kind === 'timeout' ||
+      this.kind === 'cors' ||
+      (this.kind === 'http' && (this.status >= 500 || this.status === 409 || this.status === 429))
+    );
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+type QueryValue = string | number | boolean | null | undefined;
+
+/** Any zod schema (classic or mini): the client only needs `safeParse`. */
+export interface ResponseSchema<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false };
+}
+
+export interface RequestOptions<T> {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Path under the Skyvern base URL, starting with `/v1/`. */
+  path: string;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** Schema the 2xx body must match. Omit for empty-body responses (204). */
+  schema?: ResponseSchema<T>;
+  signal?: AbortSignal | undefined;
+  /** Milliseconds before the request is abandoned as a timeout. */
+  timeoutMs?: number;
+  /** Overrides the tab's connection, e.g. to test new settings before saving them. */
+  connection?: Connection;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+export function buildUrl(
+  baseUrl: string,
+  path: string,
+  query?: Record<string, QueryValue>,
+): string {
+  const url = new URL(normaliseBaseUrl(baseUrl) + path);
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    url.searchParams.set(key, String(value));
+  }
+  return url.toString();
+}
+
+/** The one place the console calls Skyvern. */
+export async function apiRequest<T = void>(options: RequestOptions<T>): Promise<T> {
+  const connection = options.connection ?? getConnection();
+  let url: string;
+  try {
+    url = buildUrl(connection.baseUrl, options.path, options.query);
+  } catch {
+    throw new ApiError({
+      status: 0,
+      kind: 'network',
+      message: `The Skyvern API URL "${connection.baseUrl}" is not a valid URL. Check it on the Connection page.`,
+    });
+  }
+
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (connection.apiKey) headers['x-api-key'] = connection.apiKey;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal,
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+  } catch (error) {
+    if (options.signal?.aborted) {
+      throw new ApiError({ status: 0, kind: 'aborted', message: 'The request was cancelled.' });
+    }
+    if (timeout.aborted) {
+      throw new ApiError({
+        status: 0,
+        kind: 'timeout',
+        message: `Skyvern at ${connection.baseUrl} did not answer in time. It may be overloaded or unreachable; try again.`,
+      });
+    }
+    throw await diagnoseNetworkFailure(connection.baseUrl, error);
+  }
+
+  if (!response.ok) throw await errorFromResponse(response);
+
+  if (!options.schema) return undefined as T;
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    throw invalidResponse(connection.baseUrl);
+  }
+  const parsed = options.schema.safeParse(json);
+  if (!parsed.success) throw invalidResponse(connection.baseUrl);
+  return parsed.data;
+}
+
+function invalidResponse(baseUrl: string): ApiError {
+  return new ApiError({
+    status: 0,
+    kind: 'invalid-response',
+    message: `${baseUrl} answered, but not in the shape Skyvern's API uses. Is this the Skyvern API URL?`,
+  });
+}
+
+/**
+ * A `fetch` TypeError means either nothing answered or the browser hid the answer (CORS).
+ * An opaque `no-cors` request tells them apart: it succeeds whenever the server answers at all.
+ */
+async function diagnoseNetworkFailure(baseUrl: string, _cause: unknown): Promise<ApiError> {
+  let reachable = false;
+  try {
+    await fetch(normaliseBaseUrl(baseUrl) + '/', {
+      mode: 'no-cors',
+      credentials: 'omit',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(5_000),
+    });
+    reachable = true;
+  } catch {
+    reachable = false;
+  }
+  if (reachable) {
+    const origin = globalThis.location?.origin ?? 'this console';
+    return new ApiError({
+      status: 0,
+      kind: 'cors',
+      message:
+        `Skyvern at ${baseUrl} answered, but the browser blocked the response. ` +
+        `Add this console's origin (${origin}) to Skyvern's ALLOWED_ORIGINS setting, or serve both behind one origin. ` +
+        `(Skyvern also sends unexpected server errors without CORS headers, so a crash on its side looks the same.)`,
+    });
+  }
+  return new ApiError({
+    status: 0,
+    kind: 'network',
+    message: `Could not reach Skyvern at ${baseUrl}. Check that it is running and that the URL is right.`,
+  });
+}
+
+/** Normalises Skyvern's error bodies (contract section 1.4) into one ApiError. */
+export async function errorFromResponse(response: Response): Promise<ApiError> {
+  const status = response.status;
+  let body: unknown = null;
+  try {
+    const text = await response.text();
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  const parsed = errorBodySchema.safeParse(body);
+  const fallback = statusMessage(status);
+
+  if (!parsed.success) return new ApiError({ status, kind: 'http', message: fallback });
+  const data = parsed.data;
+
+  if ('error' in data && typeof data.error === 'string') {
+    return new ApiError({
+      status,
+      kind: 'http',
+      message: `Skyvern hit an unexpected error (${data.error}). Try again; if it keeps happening, check Skyvern's logs.`,
+    });
+  }
+  if (!('detail' in data)) return new ApiError({ status, kind: 'http', message: fallback });
+  const detail = data.detail;
+
+  if (typeof detail === 'string') {
+    return new ApiError({ status, kind: 'http', message: detail || fallback });
+  }
+  if (Array.isArray(detail)) {
+    const fieldErrors: Record<string, string> = {};
+    const messages: string[] = [];
+    for (const item of detail) {
+      const path = fieldPath(item.loc);
+      const message = item.msg;
+      if (path && !(path in fieldErrors)) fieldErrors[path] = message;
+      messages.push(path ? `${path}: ${message}` : message);
+    }
+    return new ApiError({
+      status,
+      kind: 'http',
+      message: messages.length ? `Skyvern rejected the request. ${messages[0]}` : fallback,
+      fieldErrors,
+    });
+  }
+  // Structured authenticator errors: { error_code, message }.
+  const fieldErrors: Record<string, string> = detail.error_code?.startsWith('authenticator')
+    ? { 'credential.totp': detail.message }
+    : {};
+  return new ApiError({
+    status,
+    kind: 'http',
+    message: detail.message,
+    code: detail.error_code,
+    fieldErrors,
+  });
+}
+
+/**
+ * `["body", "credential", "function-after[..., NonEmptyPasswordCredential]", "password"]`
+ * becomes `credential.password`. The union tag's spelling is unstable, so anything that is not a
+ * plain identifier is dropped rather than parsed.
+ */
+export function fieldPath(loc: ReadonlyArray<string | number>): string {
+  const parts = loc.filter((part, index) => {
+    if (index === 0 && (part === 'body' || part === 'query' || part === 'path')) {
+      return part !== 'body';
+    }
+    return typeof part === 'number' || /^[A-Za-z_][A-Za-z0-9_]*$/.test(part);
+  });
+  return parts
+    .filter((part) => !/^(NonEmpty\w*Credential|SecretCredential)$/.test(String(part)))
+    .join('.');
+}
+
+function statusMessage(status: number): string {
+  if (status === 401 || status === 403)
+    return 'Skyvern refused the API key. Check it on the Connection page.';
+  if (status === 404) return 'Skyvern could not find what was asked for.';
+  if (status === 405) return 'Skyvern does not accept this request here.';
+  if (status === 413) return 'The request was too large.';
+  if (status === 429) return 'Skyvern is rate-limiting requests. Wait a moment and try again.';
+  if (status === 502) return 'Skyvern could not reach a service it depends on. Try again.';
+  if (status === 503) return 'Skyvern is too busy right now. Try again in a moment.';
+  if (status >= 500) return `Skyvern answered with a server error (HTTP ${status}). Try again.`;
+  return `Skyvern rejected the request (HTTP ${status}).`;
+}

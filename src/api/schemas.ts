@@ -1,0 +1,261 @@
+import { z } from 'zod/mini';
+
+/*
+ * Zod schemas for the Skyvern HTTP API subset this console uses, straight from
+ * shared/skyvern-api-contract.md. Response schemas are strict about what the console relies on
+ * and tolerant (nullish) about advanced fields a newer Skyvern may add, drop or leave null.
+ * They use zod/mini so that parsing responses costs little in the first-load bundle.
+ */
+
+// ── Enumerations (contract 1.8) ───────────────────────────────────────────────────────────────
+export const credentialTypeSchema = z.enum(['password', 'credit_card', 'secret']);
+export type CredentialType = z.infer<typeof credentialTypeSchema>;
+
+export const vaultTypeSchema = z.enum(['skyvern', 'bitwarden', 'azure_vault', 'gcp', 'custom']);
+export type VaultType = z.infer<typeof vaultTypeSchema>;
+
+export const totpTypeSchema = z.enum(['authenticator', 'email', 'text', 'passkey', 'none']);
+export type TotpType = z.infer<typeof totpTypeSchema>;
+
+export const otpTypeSchema = z.enum(['totp', 'magic_link']);
+export type OtpType = z.infer<typeof otpTypeSchema>;
+
+// ── Error bodies (contract 1.4) ────────────────────────────────────────────────────────────────
+export const validationIssueSchema = z.object({
+  loc: z.array(z.union([z.string(), z.number()])),
+  msg: z.string(),
+  type: z.string(),
+});
+
+export const errorBodySchema = z.union([
+  z.object({
+    detail: z.union([
+      z.string(),
+      z.array(validationIssueSchema),
+      z.object({ error_code: z.optional(z.string()), message: z.string() }),
+    ]),
+  }),
+  z.object({ error: z.string() }),
+]);
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+// ── Credential resource (contract 2.1) ─────────────────────────────────────────────────────────
+export const passwordSummarySchema = z.object({
+  username: z.string(),
+  totp_type: totpTypeSchema,
+  totp_identifier: z.nullable(z.string()),
+});
+export const creditCardSummarySchema = z.object({
+  last_four: z.string(),
+  brand: z.string(),
+});
+export const secretSummarySchema = z.object({
+  secret_label: z.nullable(z.string()),
+});
+
+const proxyLocationSchema = z.union([
+  z.string(),
+  z.object({
+    country: z.string(),
+    subdivision: z.nullish(z.string()),
+    city: z.nullish(z.string()),
+  }),
+  z.null(),
+]);
+
+const credentialBase = {
+  credential_id: z.string(),
+  name: z.string(),
+  vault_type: z.nullable(vaultTypeSchema),
+  browser_profile_id: z.nullish(z.string()),
+  auto_profile_disabled: z.nullish(z.boolean()),
+  pin_saved_session_ip: z.nullish(z.boolean()),
+  tested_url: z.nullish(z.string()),
+  user_context: z.nullish(z.string()),
+  save_browser_session_intent: z.nullish(z.boolean()),
+  run_sequentially: z.nullish(z.boolean()),
+  folder_id: z.nullish(z.string()),
+  proxy_location: z.optional(proxyLocationSchema),
+  proxy_session_id: z.nullish(z.string()),
+};
+
+/** The shapes carry no discriminator; `credential_type` tells them apart. */
+export const credentialSchema = z.discriminatedUnion('credential_type', [
+  z.object({
+    ...credentialBase,
+    credential_type: z.literal('password'),
+    credential: passwordSummarySchema,
+  }),
+  z.object({
+    ...credentialBase,
+    credential_type: z.literal('credit_card'),
+    credential: creditCardSummarySchema,
+  }),
+  z.object({
+    ...credentialBase,
+    credential_type: z.literal('secret'),
+    credential: secretSummarySchema,
+  }),
+]);
+export type Credential = z.infer<typeof credentialSchema>;
+export type PasswordCredential = Extract<Credential, { credential_type: 'password' }>;
+export type CreditCardCredential = Extract<Credential, { credential_type: 'credit_card' }>;
+export type SecretCredential = Extract<Credential, { credential_type: 'secret' }>;
+
+export const credentialListSchema = z.array(credentialSchema);
+
+// ── Credential requests (contract 3.1, 3.4, 3.5) ───────────────────────────────────────────────
+export const billingAddressSchema = z.object({
+  line1: z.nullish(z.string()),
+  line2: z.nullish(z.string()),
+  city: z.nullish(z.string()),
+  state: z.nullish(z.string()),
+  state_code: z.nullish(z.string()),
+  postal_code: z.nullish(z.string()),
+  country: z.nullish(z.string()),
+  country_code: z.nullish(z.string()),
+});
+export type BillingAddress = z.infer<typeof billingAddressSchema>;
+
+export const passwordCredentialInputSchema = z.object({
+  username: z.string().check(z.minLength(1)),
+  password: z.string().check(z.minLength(1)),
+  totp: z.nullish(z.string()),
+  totp_type: z.optional(totpTypeSchema),
+  totp_identifier: z.nullish(z.string()),
+  metadata: z.nullish(z.record(z.string(), z.string())),
+});
+export const creditCardCredentialInputSchema = z.object({
+  card_number: z.string().check(z.minLength(1)),
+  card_cvv: z.string().check(z.minLength(1)),
+  card_exp_month: z.string().check(z.minLength(1)),
+  card_exp_year: z.string().check(z.minLength(1)),
+  card_brand: z.string().check(z.minLength(1)),
+  card_holder_name: z.string().check(z.minLength(1)),
+  billing_address: z.nullish(billingAddressSchema),
+  billing_email: z.nullish(z.string()),
+  billing_phone: z.nullish(z.string()),
+  metadata: z.nullish(z.record(z.string(), z.string())),
+});
+export const secretCredentialInputSchema = z.object({
+  secret_value: z.string().check(z.minLength(1)),
+  secret_label: z.nullish(z.string()),
+});
+
+/** Body of create (C1) and update (C5). The type and the shape must agree (contract 3.1). */
+export const createCredentialRequestSchema = z.discriminatedUnion('credential_type', [
+  z.object({
+    name: z.string(),
+    credential_type: z.literal('password'),
+    credential: passwordCredentialInputSchema,
+    vault_type: z.nullish(vaultTypeSchema),
+  }),
+  z.object({
+    name: z.string(),
+    credential_type: z.literal('credit_card'),
+    credential: creditCardCredentialInputSchema,
+    vault_type: z.nullish(vaultTypeSchema),
+  }),
+  z.object({
+    name: z.string(),
+    credential_type: z.literal('secret'),
+    credential: secretCredentialInputSchema,
+    vault_type: z.nullish(vaultTypeSchema),
+  }),
+]);
+export type CreateCredentialRequest = z.infer<typeof createCredentialRequestSchema>;
+
+/** PATCH (C4): metadata only; at least one key. The console only renames. */
+export const patchCredentialRequestSchema = z.object({
+  name: z.nullish(z.string().check(z.minLength(1))),
+  tested_url: z.nullish(z.string()),
+  user_context: z.nullish(z.string().check(z.maxLength(1000))),
+});
+export type PatchCredentialRequest = z.infer<typeof patchCredentialRequestSchema>;
+
+// ── List query (contract 3.2) ──────────────────────────────────────────────────────────────────
+export interface CredentialListParams {
+  page: number;
+  page_size: number;
+  credential_type?: CredentialType | undefined;
+  vault_type?: VaultType | undefined;
+  search?: string | undefined;
+}
+
+// ── Current authenticator code (contract 3.7) ──────────────────────────────────────────────────
+export const totpCodeSchema = z.object({
+  code: z.string(),
+  seconds_remaining: z.int(),
+});
+export type TotpCode = z.infer<typeof totpCodeSchema>;
+
+// ── TOTP / OTP codes (contract 4) ──────────────────────────────────────────────────────────────
+export const pushTotpRequestSchema = z.object({
+  totp_identifier: z.string().check(z.minLength(1)),
+  content: z.string(),
+  source: z.nullish(z.string()),
+  task_id: z.nullish(z.string()),
+  workflow_id: z.nullish(z.string()),
+  workflow_run_id: z.nullish(z.string()),
+  expired_at: z.nullish(z.string()),
+});
+export type PushTotpRequest = z.infer<typeof pushTotpRequestSchema>;
+
+export const totpRecordSchema = z.object({
+  totp_identifier: z.string(),
+  task_id: z.nullable(z.string()),
+  workflow_id: z.nullable(z.string()),
+  workflow_run_id: z.nullable(z.string()),
+  source: z.nullable(z.string()),
+  content: z.string(),
+  expired_at: z.nullable(z.string()),
+  type: z.optional(z.unknown()),
+  totp_code_id: z.string(),
+  code: z.string(),
+  organization_id: z.string(),
+  created_at: z.string(),
+  modified_at: z.string(),
+  otp_type: z.nullable(otpTypeSchema),
+  status: z.optional(z.literal('raw_pending')),
+});
+export type TotpRecord = z.infer<typeof totpRecordSchema>;
+export const totpRecordListSchema = z.array(totpRecordSchema);
+
+export interface TotpListParams {
+  totp_identifier?: string | undefined;
+  workflow_run_id?: string | undefined;
+  otp_type?: OtpType | undefined;
+  limit?: number | undefined;
+}
+
+// ── Custom credential service configuration (contract 5) ───────────────────────────────────────
+export const customCredentialConfigSchema = z.object({
+  api_base_url: z.string(),
+  api_token: z.string(),
+});
+export type CustomCredentialConfig = z.infer<typeof customCredentialConfigSchema>;
+
+export const customCredentialConfigRequestSchema = z.object({
+  config: customCredentialConfigSchema,
+});
+
+/** K1/K2 response. `token.token` is JSON text that holds the service token in clear. */
+export const authTokenResponseSchema = z.object({
+  token: z.object({
+    id: z.string(),
+    organization_id: z.string(),
+    token_type: z.string(),
+    valid: z.boolean(),
+    created_at: z.string(),
+    modified_at: z.string(),
+    token: z.string(),
+  }),
+});
+export type AuthTokenResponse = z.infer<typeof authTokenResponseSchema>;
+
+export const successResponseSchema = z.object({ success: z.literal(true) });
+
+/** Skyvern timestamps are naive ISO-8601 in UTC (contract 1.6). */
+export function parseSkyvernTimestamp(value: string): Date {
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
+}

@@ -1,0 +1,144 @@
+import { Suspense, useEffect } from 'react';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { KeyRound, PlugZap, ShieldCheck, Vault } from 'lucide-react';
+import { isConfigured, useConnection } from '../api/connection';
+import { cn } from '../lib/cn';
+import { LoadingState } from '../components/ui/States';
+import { setAuthFailureHandler } from './query-client';
+
+const nav = [
+  { to: '/credentials', label: 'Credentials', icon: KeyRound },
+  { to: '/two-factor', label: '2FA codes', icon: ShieldCheck },
+];
+const settingsNav = [
+  { to: '/settings/connection', label: 'Connection', icon: PlugZap },
+  { to: '/settings/custom-credential-service', label: 'Custom Credential Service', icon: Vault },
+];
+
+function navClass({ isActive }: { isActive: boolean }) {
+  return cn(
+    'flex items-center gap-2.5 rounded-md px-3 py-2 text-sm font-medium',
+    'focus-visible:outline-2 focus-visible:outline-brand-600',
+    isActive
+      ? 'bg-brand-50 text-brand-800'
+      : 'text-slate-700 hover:bg-slate-100 hover:text-slate-900',
+  );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url || 'not set';
+  }
+}
+
+export function Layout() {
+  const connection = useConnection();
+  const navigate = useNavigate();
+
+  // 401/403 anywhere sends the user to Connection, remembering where they were.
+  useEffect(() => {
+    setAuthFailureHandler(() => {
+      const here = window.location.pathname + window.location.search;
+      if (window.location.pathname.startsWith('/settings/connection')) return;
+      void navigate(`/settings/connection?reason=auth&returnTo=${encodeURIComponent(here)}`);
+    });
+  }, [navigate]);
+
+  const configured = isConfigured(connection);
+
+  return (
+    <div className="min-h-dvh bg-slate-50 text-slate-900">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow"
+      >
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
+        <div className="flex h-14 items-center justify-between gap-4 px-4 sm:px-6">
+          <NavLink
+            to="/credentials"
+            className="flex items-center gap-2 font-semibold text-slate-900"
+          >
+            <span className="grid size-7 place-items-center rounded-md bg-brand-600 text-white">
+              <KeyRound aria-hidden="true" className="size-4" />
+            </span>
+            <span>Skyvern Credentials</span>
+          </NavLink>
+          <NavLink
+            to="/settings/connection"
+            className="flex min-w-0 items-center gap-2 rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600"
+            title={connection.baseUrl}
+          >
+            <span
+              aria-hidden="true"
+              className={cn(
+                'size-2 shrink-0 rounded-full',
+                configured ? 'bg-emerald-500' : 'bg-amber-500',
+              )}
+            />
+            <span className="truncate">
+              <span className="sr-only">Connected to </span>
+              {hostOf(connection.baseUrl)}
+              {!configured && <span className="ml-1 text-amber-800">· no API key</span>}
+            </span>
+          </NavLink>
+        </div>
+      </header>
+      <nav aria-label="Sections" className="border-b border-slate-200 bg-white md:hidden">
+        <ul className="flex gap-1 overflow-x-auto px-2 py-1.5">
+          {[...nav, ...settingsNav].map(({ to, label }) => (
+            <li key={to}>
+              <NavLink to={to} className={navClass}>
+                {label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="flex">
+        <nav
+          aria-label="Main"
+          className="sticky top-14 hidden h-[calc(100dvh-3.5rem)] w-60 shrink-0 flex-col gap-6 border-r border-slate-200 bg-white p-3 md:flex"
+        >
+          <ul className="space-y-1">
+            {nav.map(({ to, label, icon: Icon }) => (
+              <li key={to}>
+                <NavLink to={to} className={navClass}>
+                  <Icon aria-hidden="true" className="size-4" />
+                  {label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+          <div>
+            <p className="px-3 pb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase">
+              Settings
+            </p>
+            <ul className="space-y-1">
+              {settingsNav.map(({ to, label, icon: Icon }) => (
+                <li key={to}>
+                  <NavLink to={to} className={navClass}>
+                    <Icon aria-hidden="true" className="size-4" />
+                    {label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </nav>
+        <main
+          id="main"
+          tabIndex={-1}
+          className="min-w-0 flex-1 px-4 py-6 focus:outline-none sm:px-8"
+        >
+          <Suspense fallback={<LoadingState />}>
+            <Outlet />
+          </Suspense>
+        </main>
+      </div>
+    </div>
+  );
+}

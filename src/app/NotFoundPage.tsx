@@ -1,0 +1,19 @@
+import { Link } from 'react-router';
+import { usePageTitle } from '../lib/usePageTitle';
+
+export function NotFoundPage() {
+  usePageTitle('Page not found');
+  return (
+    <div className="mx-auto max-w-lg py-16 text-center">
+      <p className="text-sm font-semibold text-brand-700">404</p>
+      <h1 className="mt-2 text-2xl font-semibold text-slate-900">This page does not exist</h1>
+      <p className="mt-2 text-sm text-slate-600">The link may be old, or mistyped.</p>
+      <Link
+        to="/credentials"
+        className="mt-6 inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+      >
+        Go to credentials
+      </Link>
+    </div>
+  );
+}

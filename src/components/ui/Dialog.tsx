@@ -1,0 +1,62 @@
+import * as RadixDialog from '@radix-ui/react-dialog';
+import { X } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { cn } from '../../lib/cn';
+
+export interface DialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: ReactNode;
+  description: ReactNode;
+  children?: ReactNode;
+  size?: 'sm' | 'md' | 'lg';
+  /** Where focus goes when the dialog closes; Radix returns it to the trigger by default. */
+  onCloseAutoFocus?: (event: Event) => void;
+}
+
+const widths = { sm: 'max-w-md', md: 'max-w-lg', lg: 'max-w-2xl' };
+
+/** Every dialog has a title and a description, closes on Escape and returns focus on close. */
+export function Dialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  children,
+  size = 'md',
+  onCloseAutoFocus,
+}: DialogProps) {
+  return (
+    <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
+      <RadixDialog.Portal>
+        <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/50 data-[state=open]:animate-[fade-in_120ms_ease-out]" />
+        <RadixDialog.Content
+          onCloseAutoFocus={onCloseAutoFocus}
+          className={cn(
+            'fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 flex-col',
+            'rounded-xl bg-white shadow-2xl ring-1 ring-slate-900/10 focus:outline-none',
+            widths[size],
+          )}
+        >
+          <div className="flex items-start justify-between gap-4 border-b border-slate-200 px-6 py-4">
+            <div className="space-y-1">
+              <RadixDialog.Title className="text-lg font-semibold text-slate-900">
+                {title}
+              </RadixDialog.Title>
+              <RadixDialog.Description className="text-sm text-slate-600">
+                {description}
+              </RadixDialog.Description>
+            </div>
+            <RadixDialog.Close
+              className="-mr-2 rounded-md p-2 text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
+              aria-label="Close"
+            >
+              <X aria-hidden="true" className="size-5" />
+            </RadixDialog.Close>
+          </div>
+          <div className="overflow-y-auto px-6 py-5">{children}</div>
+        </RadixDialog.Content>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
+  );
+}

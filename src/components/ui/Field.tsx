@@ -1,0 +1,75 @@
+import { cloneElement, isValidElement, useId, type ReactElement, type ReactNode } from 'react';
+import { cn } from '../../lib/cn';
+
+export const inputClass =
+  'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ' +
+  'placeholder:text-slate-500 focus:border-brand-600 focus:outline-2 focus:outline-offset-0 focus:outline-brand-600/30 ' +
+  'disabled:bg-slate-100 disabled:text-slate-600 aria-[invalid=true]:border-red-600 aria-[invalid=true]:focus:outline-red-600/30';
+
+interface FieldControlProps {
+  id?: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: boolean;
+  'aria-required'?: boolean;
+}
+
+export interface FieldProps {
+  label: string;
+  /** One input-like element; it receives id, aria-describedby and aria-invalid. */
+  children: ReactElement<FieldControlProps>;
+  description?: ReactNode;
+  error?: string | undefined;
+  required?: boolean;
+  className?: string;
+  /** Shown beside the label, e.g. a "Scan QR code" button. */
+  action?: ReactNode;
+}
+
+/** Ties a visible label, an input, its help text and its error together for assistive tech. */
+export function Field({
+  label,
+  children,
+  description,
+  error,
+  required,
+  className,
+  action,
+}: FieldProps) {
+  const generated = useId();
+  const id = (isValidElement(children) && children.props.id) || `field-${generated}`;
+  const descriptionId = description ? `${id}-description` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [descriptionId, errorId].filter(Boolean).join(' ') || undefined;
+
+  return (
+    <div className={cn('space-y-1.5', className)}>
+      <div className="flex items-center justify-between gap-2">
+        <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+          {label}
+          {required && (
+            <span className="ml-0.5 text-red-700" aria-hidden="true">
+              *
+            </span>
+          )}
+        </label>
+        {action}
+      </div>
+      {cloneElement(children, {
+        id,
+        'aria-describedby': describedBy,
+        'aria-invalid': error ? true : undefined,
+        'aria-required': required || undefined,
+      })}
+      {description && (
+        <p id={descriptionId} className="text-xs text-slate-600">
+          {description}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="text-sm text-red-700" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
