@@ -51,8 +51,12 @@ export default defineConfig({
   },
   preview: { port: consolePort, strictPort: true, host: '127.0.0.1' },
   build: {
+    // Parallel e2e runs (one per developer session) build into their own folder.
+    outDir: process.env.CONSOLE_OUT_DIR ?? 'dist',
     target: 'es2022',
     sourcemap: false,
     reportCompressedSize: true,
+    // scripts/bundle-size.mjs reads it to compute what each screen loads first.
+    manifest: true,
   },
 });

@@ -241,7 +241,7 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
     });
   }
   // Structured authenticator errors: { error_code, message }.
-  const fieldErrors: Record<string, string> = detail.error_code?.startsWith('authenticator')
+  const fieldErrors: Record<string, string> = detail.error_code?.includes('authenticator')
     ? { 'credential.totp': detail.message }
     : {};
   return new ApiError({

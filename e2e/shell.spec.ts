@@ -1,0 +1,38 @@
+import { expect, expectNoAxeViolations, test } from './support/fixtures';
+
+const pages = [
+  { path: '/credentials', heading: 'Credentials' },
+  { path: '/two-factor', heading: '2FA codes' },
+  { path: '/settings/connection', heading: 'Connection' },
+  { path: '/settings/custom-credential-service', heading: 'Custom Credential Service' },
+  { path: '/no-such-page', heading: 'This page does not exist' },
+];
+
+test.describe('every page', () => {
+  for (const { path, heading } of pages) {
+    test(`${path} loads without console errors and passes axe`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+  }
+
+  test('the header shows which Skyvern the console talks to', async ({ page }) => {
+    await page.goto('/credentials');
+    await expect(
+      page.getByRole('banner').getByRole('link', { name: /Connected to 127\.0\.0\.1:\d+/ }),
+    ).toBeVisible();
+  });
+
+  test('navigation reaches every section', async ({ page }) => {
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/credentials$/);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: '2FA codes' }).click();
+    await expect(page).toHaveURL(/\/two-factor$/);
+    await nav.getByRole('link', { name: 'Custom Credential Service' }).click();
+    await expect(page).toHaveURL(/\/settings\/custom-credential-service$/);
+    await nav.getByRole('link', { name: 'Connection' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Connection' })).toBeVisible();
+  });
+});

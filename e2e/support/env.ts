@@ -1,0 +1,22 @@
+/*
+ * Ports and keys of the e2e run. They differ from `npm start`'s defaults so both can run at once;
+ * every one can be overridden from the environment.
+ */
+export const CONSOLE_PORT = Number(process.env.E2E_CONSOLE_PORT ?? 4327);
+export const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 8727);
+export const VAULT_PORT = Number(process.env.E2E_VAULT_PORT ?? 8728);
+export const HOST = '127.0.0.1';
+
+export const CONSOLE_URL = `http://${HOST}:${CONSOLE_PORT}`;
+export const SKYVERN_URL = `http://${HOST}:${SANDBOX_PORT}`;
+/** The reference custom credential service's collection URL. */
+export const VAULT_URL = `http://${HOST}:${VAULT_PORT}/api/v1/credentials`;
+
+export const API_KEY = process.env.E2E_SANDBOX_API_KEY ?? 'e2e-sandbox-api-key';
+export const VAULT_TOKEN = process.env.E2E_VAULT_TOKEN ?? 'e2e-vault-token-7f3a9c2e51';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Where generated fixtures (QR images, the fake-webcam video) are written. */
+export const GENERATED_DIR = new URL('../fixtures/generated/', import.meta.url).pathname;
+export const FAKE_WEBCAM_FILE = `${GENERATED_DIR}webcam-qr.y4m`;

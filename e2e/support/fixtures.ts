@@ -1,0 +1,236 @@
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { API_KEY, SKYVERN_URL, VAULT_TOKEN, VAULT_URL } from './env';
+
+/*
+ * Shared e2e fixtures. Every spec imports `test` and `expect` from here, so that every page:
+ * - fails the test on an unexpected console error or uncaught page error;
+ * - records console text and every URL it visited, for the secret checks below.
+ */
+
+export interface PageRecord {
+  consoleMessages: string[];
+  /** Console errors a test expects (for example while the sandbox is down) — matched, then ignored. */
+  allowedConsoleErrors: RegExp[];
+  visitedUrls: string[];
+}
+
+interface Fixtures {
+  record: PageRecord;
+  sandbox: SandboxApi;
+}
+
+export const test = base.extend<Fixtures>({
+  // Automatic: every test gets console checks and URL recording without asking for them.
+  record: [
+    async ({ page }, use) => {
+      const record: PageRecord = { consoleMessages: [], allowedConsoleErrors: [], visitedUrls: [] };
+      const unexpected: string[] = [];
+      page.on('console', (message) => {
+        const text = message.text();
+        record.consoleMessages.push(text);
+        if (
+          message.type() === 'error' &&
+          !record.allowedConsoleErrors.some((re) => re.test(text))
+        ) {
+          unexpected.push(text);
+        }
+      });
+      page.on('pageerror', (error) => unexpected.push(`pageerror: ${error.message}`));
+      page.on('framenavigated', (frame) => {
+        if (frame === page.mainFrame()) record.visitedUrls.push(frame.url());
+      });
+      await use(record);
+      expect(unexpected, 'console errors during the test').toEqual([]);
+    },
+    { auto: true },
+  ],
+  sandbox: async ({ playwright }, use) => {
+    const context = await playwright.request.newContext();
+    await use(new SandboxApi(context));
+    await context.dispose();
+  },
+});
+
+export { expect };
+
+declare global {
+  interface Window {
+    /** Present in `--mode e2e` builds only (src/app/test-hooks.ts). */
+    __dumpQueryCache?: () => string;
+  }
+}
+
+/** Runs axe on the page (or a part of it) and fails on any WCAG 2.x A/AA violation. */
+export async function expectNoAxeViolations(page: Page, include?: string) {
+  let builder = new AxeBuilder({ page }).withTags([
+    'wcag2a',
+    'wcag2aa',
+    'wcag21a',
+    'wcag21aa',
+    'best-practice',
+  ]);
+  if (include) builder = builder.include(include);
+  const results = await builder.analyze();
+  const summary = results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes
+        .map((node) => node.target.join(' '))
+        .join('\n  ')}`,
+  );
+  expect(summary, 'axe violations').toEqual([]);
+}
+
+/**
+ * Asserts that none of `secrets` is anywhere the console could leak it: web storage, IndexedDB,
+ * cookies, the URL and every URL visited, console output, the react-query cache (exposed by e2e
+ * builds only), and the page's DOM including form field values.
+ */
+export async function expectNoSecretLeaks(page: Page, record: PageRecord, secrets: string[]) {
+  const wanted = secrets.filter((secret) => secret.length >= 4);
+  expect(wanted.length, 'secrets to look for').toBeGreaterThan(0);
+
+  const snapshot = await page.evaluate(async () => {
+    const storage = (store: Storage) =>
+      Object.keys(store).map((key) => `${key}=${store.getItem(key) ?? ''}`);
+    const idb: string[] = [];
+    if ('databases' in indexedDB) {
+      for (const info of await indexedDB.databases()) {
+        if (!info.name) continue;
+        idb.push(info.name);
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open(info.name as string);
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        for (const storeName of Array.from(db.objectStoreNames)) {
+          const all = await new Promise<unknown[]>((resolve, reject) => {
+            const request = db.transaction(storeName).objectStore(storeName).getAll();
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+          idb.push(JSON.stringify(all));
+        }
+        db.close();
+      }
+    }
+    const fieldValues = Array.from(document.querySelectorAll('input, textarea, select')).map(
+      (element) => (element as HTMLInputElement).value,
+    );
+    return {
+      localStorage: storage(localStorage),
+      sessionStorage: storage(sessionStorage),
+      indexedDB: idb,
+      cookie: document.cookie,
+      url: location.href,
+      historyState: JSON.stringify(history.state),
+      dom: document.documentElement.outerHTML,
+      fieldValues,
+      queryCache: window.__dumpQueryCache ? window.__dumpQueryCache() : null,
+    };
+  });
+
+  expect(snapshot.queryCache, 'the e2e build exposes the query cache').not.toBeNull();
+
+  const places: Record<string, string> = {
+    localStorage: snapshot.localStorage.join('\n'),
+    sessionStorage: snapshot.sessionStorage.join('\n'),
+    indexedDB: snapshot.indexedDB.join('\n'),
+    cookie: snapshot.cookie,
+    'current URL': decodeURIComponent(snapshot.url),
+    'history state': snapshot.historyState,
+    'visited URLs': record.visitedUrls.map((url) => decodeURIComponent(url)).join('\n'),
+    'console messages': record.consoleMessages.join('\n'),
+    'react-query cache': snapshot.queryCache ?? '',
+    DOM: snapshot.dom,
+    'form field values': snapshot.fieldValues.join('\n'),
+  };
+  const leaks: string[] = [];
+  for (const secret of wanted) {
+    for (const [place, text] of Object.entries(places)) {
+      if (text.includes(secret)) leaks.push(`"${secret.slice(0, 3)}…" found in ${place}`);
+    }
+  }
+  expect(leaks, 'secret leaks').toEqual([]);
+}
+
+/** A unique, readable suffix so tests never collide on names in the shared sandbox. */
+export function uniqueSuffix(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/** Direct HTTP access to the sandbox and the reference vault, for arranging and checking state. */
+export class SandboxApi {
+  constructor(private readonly request: APIRequestContext) {}
+
+  readonly skyvernUrl = SKYVERN_URL;
+  readonly vaultUrl = VAULT_URL;
+  readonly vaultToken = VAULT_TOKEN;
+
+  async createCredential(body: unknown): Promise<{ credential_id: string; name: string }> {
+    const response = await this.request.post(`${SKYVERN_URL}/v1/credentials`, {
+      headers: { 'x-api-key': API_KEY },
+      data: body,
+    });
+    expect(response.status(), await response.text()).toBe(201);
+    return (await response.json()) as { credential_id: string; name: string };
+  }
+
+  async listCredentials(
+    query: Record<string, string | number> = {},
+  ): Promise<Array<{ credential_id: string; name: string }>> {
+    const params = new URLSearchParams(
+      Object.entries({ page: 1, page_size: 200, ...query }).map(([key, value]) => [
+        key,
+        String(value),
+      ]),
+    );
+    const response = await this.request.get(`${SKYVERN_URL}/v1/credentials?${params}`, {
+      headers: { 'x-api-key': API_KEY },
+    });
+    expect(response.ok()).toBe(true);
+    return (await response.json()) as Array<{ credential_id: string; name: string }>;
+  }
+
+  async totpCode(credentialId: string): Promise<{ code: string; seconds_remaining: number }> {
+    const response = await this.request.get(
+      `${SKYVERN_URL}/v1/credentials/${credentialId}/totp-code`,
+      {
+        headers: { 'x-api-key': API_KEY },
+      },
+    );
+    expect(response.status(), await response.text()).toBe(200);
+    return (await response.json()) as { code: string; seconds_remaining: number };
+  }
+
+  /** Items held by the reference custom credential service (no secrets in the listing). */
+  async vaultItems(): Promise<Array<{ id: string; name: string; type: string }>> {
+    const response = await this.request.get(VAULT_URL, {
+      headers: { Authorization: `Bearer ${VAULT_TOKEN}` },
+    });
+    expect(response.ok()).toBe(true);
+    return ((await response.json()) as { items: Array<{ id: string; name: string; type: string }> })
+      .items;
+  }
+
+  /** Test-only fault injection (the sandbox runs with SANDBOX_TEST_CONTROL=1 in e2e). */
+  async injectFault(fault: {
+    delayMs?: number;
+    status?: number;
+    pathPrefix?: string;
+    count?: number;
+  }) {
+    const response = await this.request.post(`${SKYVERN_URL}/__sandbox/faults`, { data: fault });
+    expect(response.ok()).toBe(true);
+  }
+
+  async clearFaults() {
+    await this.request.delete(`${SKYVERN_URL}/__sandbox/faults`);
+  }
+
+  async clearCustomCredentialService() {
+    await this.request.delete(`${SKYVERN_URL}/v1/credentials/custom_credential`, {
+      headers: { 'x-api-key': API_KEY },
+    });
+  }
+}

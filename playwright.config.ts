@@ -1,0 +1,83 @@
+import { defineConfig } from '@playwright/test';
+import {
+  API_KEY,
+  CHROMIUM_PATH,
+  CONSOLE_PORT,
+  CONSOLE_URL,
+  FAKE_WEBCAM_FILE,
+  SANDBOX_PORT,
+  SKYVERN_URL,
+  VAULT_PORT,
+  VAULT_TOKEN,
+} from './e2e/support/env';
+
+/*
+ * End-to-end tests run a production build (made with `--mode e2e`, which only adds the query-cache
+ * hook the secret checks read) against the real sandbox over HTTP, in Debian's Chromium.
+ * `npm run test:e2e` builds first; Playwright starts and stops both servers.
+ */
+export default defineConfig({
+  testDir: './e2e',
+  globalSetup: './e2e/support/global-setup.ts',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
+  use: {
+    baseURL: CONSOLE_URL,
+    viewport: { width: 1280, height: 800 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    permissions: ['camera', 'clipboard-read', 'clipboard-write'],
+    launchOptions: {
+      executablePath: CHROMIUM_PATH,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+        `--use-file-for-fake-video-capture=${FAKE_WEBCAM_FILE}`,
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: 'npx tsx sandbox/main.ts',
+      url: `${SKYVERN_URL}/__sandbox/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        SANDBOX_PORT: String(SANDBOX_PORT),
+        VAULT_PORT: String(VAULT_PORT),
+        SANDBOX_DB: ':memory:',
+        SANDBOX_API_KEY: API_KEY,
+        VAULT_TOKEN,
+        SANDBOX_TEST_CONTROL: '1',
+        SANDBOX_ALLOWED_ORIGINS: JSON.stringify([CONSOLE_URL]),
+      },
+    },
+    {
+      command: 'npx vite preview',
+      url: CONSOLE_URL,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        CONSOLE_PORT: String(CONSOLE_PORT),
+        SKYVERN_API_URL: SKYVERN_URL,
+        SKYVERN_SANDBOX_API_KEY: API_KEY,
+      },
+    },
+  ],
+});
