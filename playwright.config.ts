@@ -77,6 +77,8 @@ export default defineConfig({
         CONSOLE_PORT: String(CONSOLE_PORT),
         SKYVERN_API_URL: SKYVERN_URL,
         SKYVERN_SANDBOX_API_KEY: API_KEY,
+        // The "unreachable" test needs a dead origin the CSP still allows.
+        CONSOLE_CONNECT_SRC: 'http://127.0.0.1:9',
       },
     },
   ],

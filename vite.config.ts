@@ -40,10 +40,66 @@ function runtimeConfig(): Plugin {
   };
 }
 
+/**
+ * Security headers for the built console, as `vite preview` (npm start, the e2e suite) serves it.
+ * A deployment behind another server should send the same; see docs/decisions/csp.md.
+ * - no inline or foreign scripts; `worker-src blob:` because qr-scanner builds its worker from one;
+ * - `connect-src` limited to this origin and the configured Skyvern (plus CONSOLE_CONNECT_SRC);
+ * - inline styles stay allowed: Radix and the toaster set element styles at run time.
+ */
+export function contentSecurityPolicy(
+  apiBaseUrl: string | undefined,
+  extraConnectSrc = '',
+): string {
+  const connect = ["'self'"];
+  if (apiBaseUrl) {
+    try {
+      connect.push(new URL(apiBaseUrl).origin);
+    } catch {
+      // An unparseable target simply is not allowed.
+    }
+  }
+  connect.push(...extraConnectSrc.split(/\s+/).filter(Boolean));
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "media-src 'self' blob: mediastream:",
+    "worker-src 'self' blob:",
+    `connect-src ${connect.join(' ')}`,
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+function securityHeaders(): Plugin {
+  return {
+    name: 'skyvern-security-headers',
+    configurePreviewServer(server) {
+      const csp = contentSecurityPolicy(
+        process.env.SKYVERN_API_URL ?? 'http://localhost:8000',
+        process.env.CONSOLE_CONNECT_SRC,
+      );
+      server.middlewares.use((_req, res, next) => {
+        res.setHeader('Content-Security-Policy', csp);
+        res.setHeader('X-Content-Type-Options', 'nosniff');
+        res.setHeader('Referrer-Policy', 'no-referrer');
+        res.setHeader('X-Frame-Options', 'DENY');
+        res.setHeader('Permissions-Policy', 'camera=(self), microphone=(), geolocation=()');
+        next();
+      });
+    },
+  };
+}
+
 const consolePort = Number(process.env.CONSOLE_PORT ?? 4317);
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), runtimeConfig()],
+  plugins: [react(), tailwindcss(), runtimeConfig(), securityHeaders()],
   server: {
     port: Number(process.env.CONSOLE_DEV_PORT ?? 4316),
     strictPort: true,

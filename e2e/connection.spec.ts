@@ -52,6 +52,19 @@ test.describe('Connection', () => {
     await expect(page.getByRole('alert')).toContainText('Skyvern is unreachable');
   });
 
+  test("a URL outside the console's Content-Security-Policy is explained", async ({
+    page,
+    record,
+  }) => {
+    record.allowedConsoleErrors.push(/Content Security Policy|Failed to load resource/);
+    await page.goto('/settings/connection');
+    await page.getByLabel('Skyvern API URL').fill('http://127.0.0.1:10');
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('This console may not connect there');
+    await expect(alert).toContainText('connect-src');
+  });
+
   test('a browser-blocked (CORS) response names this origin and ALLOWED_ORIGINS', async ({
     page,
     record,

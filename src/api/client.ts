@@ -6,12 +6,14 @@ import { errorBodySchema } from './schemas';
  * - `http`: Skyvern answered with a non-2xx status;
  * - `cors`: the browser blocked the response (Skyvern's ALLOWED_ORIGINS does not list us, or an
  *   unhandled 500 that Skyvern sends without CORS headers);
+ * - `csp`: the console's own Content-Security-Policy does not allow connecting to that origin;
  * - `network`: nothing answered at all;
  * - `timeout`: no answer within the request's time limit;
  * - `invalid-response`: a 2xx whose body does not match the contract;
  * - `aborted`: the caller cancelled (react-query does this when a query is no longer needed).
  */
-export type ApiErrorKind = 'http' | 'cors' | 'network' | 'timeout' | 'invalid-response' | 'aborted';
+export type ApiErrorKind =
+  'http' | 'cors' | 'csp' | 'network' | 'timeout' | 'invalid-response' | 'aborted';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -160,8 +162,30 @@ function invalidResponse(baseUrl: string): ApiError {
   });
 }
 
+/** Origins the page's Content-Security-Policy refused to connect to (connect-src). */
+const blockedByPolicy = new Set<string>();
+if (typeof document !== 'undefined') {
+  document.addEventListener('securitypolicyviolation', (event) => {
+    if (event.effectiveDirective !== 'connect-src') return;
+    try {
+      blockedByPolicy.add(new URL(event.blockedURI).origin);
+    } catch {
+      // blockedURI can be a keyword such as "inline"; nothing to record.
+    }
+  });
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
 /**
- * A `fetch` TypeError means either nothing answered or the browser hid the answer (CORS).
+ * A `fetch` TypeError means either nothing answered, the browser hid the answer (CORS), or the
+ * console's own CSP refused the connection.
  * An opaque `no-cors` request tells them apart: it succeeds whenever the server answers at all.
  */
 async function diagnoseNetworkFailure(baseUrl: string, _cause: unknown): Promise<ApiError> {
@@ -176,6 +200,17 @@ async function diagnoseNetworkFailure(baseUrl: string, _cause: unknown): Promise
     reachable = true;
   } catch {
     reachable = false;
+  }
+  const target = originOf(baseUrl);
+  if (blockedByPolicy.has(target)) {
+    return new ApiError({
+      status: 0,
+      kind: 'csp',
+      message:
+        `This console's Content-Security-Policy does not allow connections to ${target}. ` +
+        `Whoever serves the console must add that origin to the policy's connect-src ` +
+        `(with npm start: CONSOLE_CONNECT_SRC="${target}").`,
+    });
   }
   if (reachable) {
     const origin = globalThis.location?.origin ?? 'this console';

@@ -34,6 +34,7 @@ const reasonTitles: Record<Exclude<ConnectionTestResult, { ok: true }>['reason']
   auth: 'Wrong API key',
   'not-skyvern': 'This does not look like Skyvern',
   cors: 'The browser blocked the response',
+  csp: 'This console may not connect there',
   unreachable: 'Skyvern is unreachable',
   timeout: 'No answer in time',
   other: 'The test failed',

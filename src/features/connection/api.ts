@@ -6,7 +6,7 @@ export type ConnectionTestResult =
   | { ok: true }
   | {
       ok: false;
-      reason: 'auth' | 'not-skyvern' | 'cors' | 'unreachable' | 'timeout' | 'other';
+      reason: 'auth' | 'not-skyvern' | 'cors' | 'csp' | 'unreachable' | 'timeout' | 'other';
       message: string;
     };
 
@@ -32,6 +32,7 @@ function classify(error: ApiError): Exclude<ConnectionTestResult, { ok: true }>[
   if (error.kind === 'http' && (error.status === 404 || error.status === 405)) return 'not-skyvern';
   if (error.kind === 'invalid-response') return 'not-skyvern';
   if (error.kind === 'cors') return 'cors';
+  if (error.kind === 'csp') return 'csp';
   if (error.kind === 'network') return 'unreachable';
   if (error.kind === 'timeout') return 'timeout';
   return 'other';
