@@ -12,6 +12,8 @@ export interface DialogProps {
   size?: 'sm' | 'md' | 'lg';
   /** Where focus goes when the dialog closes; Radix returns it to the trigger by default. */
   onCloseAutoFocus?: (event: Event) => void;
+  /** Where focus goes when the dialog opens; Radix focuses the first focusable element by default. */
+  onOpenAutoFocus?: (event: Event) => void;
 }
 
 const widths = { sm: 'max-w-md', md: 'max-w-lg', lg: 'max-w-2xl' };
@@ -25,6 +27,7 @@ export function Dialog({
   children,
   size = 'md',
   onCloseAutoFocus,
+  onOpenAutoFocus,
 }: DialogProps) {
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
@@ -32,6 +35,7 @@ export function Dialog({
         <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/50 data-[state=open]:animate-[fade-in_120ms_ease-out]" />
         <RadixDialog.Content
           onCloseAutoFocus={onCloseAutoFocus}
+          onOpenAutoFocus={onOpenAutoFocus}
           className={cn(
             'fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 flex-col',
             'rounded-xl bg-white shadow-2xl ring-1 ring-slate-900/10 focus:outline-none',
