@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { Button } from '../../components/ui/Button';
 import { Dialog } from '../../components/ui/Dialog';
 import { ErrorState } from '../../components/ui/States';
@@ -20,6 +21,7 @@ export function ClearConfigurationDialog({
   error,
   onCloseAutoFocus,
 }: ClearConfigurationDialogProps) {
+  const cancel = useRef<HTMLButtonElement>(null);
   return (
     <Dialog
       open={open}
@@ -31,6 +33,11 @@ export function ClearConfigurationDialog({
       title="Clear the custom credential service?"
       description="Workflows using the custom credential service will stop resolving credentials until a new configuration is saved."
       onCloseAutoFocus={onCloseAutoFocus}
+      onOpenAutoFocus={(event) => {
+        // A destructive confirmation starts on the safe choice.
+        event.preventDefault();
+        cancel.current?.focus();
+      }}
     >
       <div className="space-y-4 text-sm text-slate-700">
         <ul className="list-disc space-y-1 pl-5">
@@ -43,7 +50,12 @@ export function ClearConfigurationDialog({
         </ul>
         {error && <ErrorState title="Could not clear the configuration" message={error} />}
         <div className="flex flex-wrap justify-end gap-3 pt-1">
-          <Button variant="secondary" onClick={() => onOpenChange(false)} disabled={pending}>
+          <Button
+            ref={cancel}
+            variant="secondary"
+            onClick={() => onOpenChange(false)}
+            disabled={pending}
+          >
             Cancel
           </Button>
           <Button variant="danger" onClick={onConfirm} loading={pending}>

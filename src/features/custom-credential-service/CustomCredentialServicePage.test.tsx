@@ -521,6 +521,7 @@ describe('CustomCredentialServicePage: clearing', () => {
       /Workflows using the custom credential service will stop resolving credentials/,
     );
 
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     // Cancel changes nothing.
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
