@@ -6,9 +6,14 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const dist = new URL('../dist/', import.meta.url);
+// CONSOLE_OUT_DIR (as in vite.config.ts) lets the bench and parallel e2e runs use their own build.
+const dist = pathToFileURL(
+  resolve(fileURLToPath(new URL('..', import.meta.url)), process.env.CONSOLE_OUT_DIR ?? 'dist') +
+    '/',
+);
 
 function sizes(file) {
   const bytes = readFileSync(new URL(file, dist));
