@@ -90,5 +90,6 @@ export async function diagnoseCameraFailure(error: unknown): Promise<CameraProbl
 }
 
 export function stopStream(stream: MediaProvider | null | undefined) {
-  if (stream instanceof MediaStream) stream.getTracks().forEach((track) => track.stop());
+  // Duck-typed: MediaStream is not defined everywhere (older engines, jsdom).
+  if (stream && 'getTracks' in stream) stream.getTracks().forEach((track) => track.stop());
 }
