@@ -63,7 +63,9 @@ export function ConfigurationForm({
   const onSave = form.handleSubmit(() => {
     save.mutate(undefined, {
       onSuccess: (status) => {
-        // The token leaves the page: only its mask, in the status above, remains.
+        // The token leaves the page: only its mask, in the status above, remains. A test result
+        // from before no longer describes what is in the form.
+        resetTest();
         form.reset({ apiBaseUrl: status.configured ? status.apiBaseUrl : '', apiToken: '' });
         toast.success('Custom credential service saved');
       },

@@ -257,6 +257,21 @@ describe('CustomCredentialServicePage: saving', () => {
     );
   });
 
+  it('drops an earlier test result once the configuration is saved', async () => {
+    server.use(
+      configured(),
+      http.post(K2, () => HttpResponse.json(authToken(STORED_URL, 'another-token-abcd'))),
+    );
+    testAnswers(() => failed('Connection test failed: server returned HTTP 401'));
+    const { user } = renderPage();
+    await screen.findByText('Configured');
+    await fillAndTest(user, STORED_URL, 'another-token-abcd');
+    expect(await screen.findByTestId('ccs-test-result')).toHaveTextContent('refused the token');
+    await user.click(screen.getByRole('button', { name: 'Update Configuration' }));
+    await waitFor(() => expect(screen.queryByTestId('ccs-test-result')).not.toBeInTheDocument());
+    expect(tokenField()).toHaveValue('');
+  });
+
   it('shows progress, cannot be pressed twice, and keeps what was typed when saving fails', async () => {
     let attempts = 0;
     server.use(

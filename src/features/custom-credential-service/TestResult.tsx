@@ -116,18 +116,16 @@ export function TestResult({
     case 'host-blocked':
       return (
         <Result tone="error" title="Skyvern's host rules refuse this URL">
+          {outcome.host && (
+            <p>
+              Skyvern refused to call <span className="font-mono break-all">{outcome.host}</span>.
+            </p>
+          )}
           <p>
-            Skyvern does not call localhost, private, link-local or internal addresses
-            {outcome.host ? (
-              <>
-                {' '}
-                such as <span className="font-mono">{outcome.host}</span>
-              </>
-            ) : null}{' '}
-            unless its <Code>ALLOWED_HOSTS</Code> setting lists the host. Whoever runs Skyvern can
-            add it, for example{' '}
-            <Code>{`ALLOWED_HOSTS='["${outcome.host || 'vault.internal'}"]'`}</Code>, and restart
-            Skyvern.
+            Skyvern does not call localhost, private, link-local or internal addresses unless its{' '}
+            <Code>ALLOWED_HOSTS</Code> setting lists the host. Whoever runs Skyvern can add it, for
+            example <Code>{`ALLOWED_HOSTS='["${outcome.host || 'vault.internal'}"]'`}</Code>, and
+            restart Skyvern.
           </p>
         </Result>
       );
