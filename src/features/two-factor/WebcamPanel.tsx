@@ -50,6 +50,7 @@ export function WebcamPanel({ onDecoded }: { onDecoded: (text: string) => void }
     const video = videoRef.current;
     if (!video) return;
     release(scannerRef);
+    const startedAt = performance.now();
     setState({ kind: 'starting' });
     let QrScanner: Awaited<ReturnType<typeof loadQrScanner>>;
     try {
@@ -64,6 +65,7 @@ export function WebcamPanel({ onDecoded }: { onDecoded: (text: string) => void }
       (result) => {
         if (done) return;
         done = true;
+        performance.measure('qr-webcam-first-decode', { start: startedAt });
         // Release the camera at once: the code has been read, nothing else needs it.
         release(scannerRef);
         setState({ kind: 'idle' });
