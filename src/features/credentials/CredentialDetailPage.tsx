@@ -1,6 +1,377 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from 'react-router';
+import {
+  ArrowLeft,
+  Eye,
+  EyeOff,
+  MessageSquareText,
+  PencilLine,
+  SquarePen,
+  Trash2,
+} from 'lucide-react';
+import { isApiError } from '../../api/client';
+import type { Credential } from '../../api/schemas';
+import { Button } from '../../components/ui/Button';
+import { EmptyState, ErrorState, LoadingState } from '../../components/ui/States';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { credentialDetailQuery, totpCodeQuery } from './api/credentials';
+import { CopyIdButton } from './components/CopyIdButton';
+import { TypeBadge } from './components/TypeBadge';
+import { displayName, identifierOf, totpLabels, typeLabels, vaultLabel } from './describe';
+import { CredentialDialogHost, useCredentialDialogs } from './dialogs/CredentialDialogHost';
 
 export function CredentialDetailPage() {
-  usePageTitle('Credential');
-  return <h1 className="text-2xl font-semibold text-slate-900">Credential</h1>;
+  const { credentialId = '' } = useParams();
+  const query = useQuery(credentialDetailQuery(credentialId));
+  const navigate = useNavigate();
+  const { dialog, open, close, opener } = useCredentialDialogs();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  usePageTitle(query.data ? displayName(query.data) : 'Credential');
+
+  if (query.isPending) return <LoadingState label="Loading the credential…" />;
+  if (query.isError) {
+    if (isApiError(query.error) && query.error.kind === 'http' && query.error.status === 404) {
+      return (
+        <div className="mx-auto max-w-3xl space-y-6">
+          <BackLink />
+          <h1 className="sr-only">Credential not found</h1>
+          <EmptyState
+            title="This credential no longer exists"
+            action={
+              <Link
+                to="/credentials"
+                className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+              >
+                Back to credentials
+              </Link>
+            }
+          >
+            It may have been deleted, or the link is from another organisation. Workflows that
+            referenced it will fail until they point at another credential.
+          </EmptyState>
+        </div>
+      );
+    }
+    return (
+      <div className="mx-auto max-w-3xl space-y-6">
+        <BackLink />
+        <h1 className="text-2xl font-semibold text-slate-900">Credential</h1>
+        <ErrorState
+          title="The credential could not be loaded"
+          message={query.error.message}
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
+      </div>
+    );
+  }
+
+  const credential = query.data;
+  const name = displayName(credential);
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <BackLink />
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0 space-y-2">
+          <h1
+            ref={headingRef}
+            tabIndex={-1}
+            className="text-2xl font-semibold break-words text-slate-900 focus:outline-none"
+          >
+            {name}
+          </h1>
+          <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+            <TypeBadge type={credential.credential_type} />
+            <span>{identifierOf(credential)}</span>
+          </div>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Button onClick={() => open({ kind: 'edit', credential })} aria-label={`Edit ${name}`}>
+            <SquarePen aria-hidden="true" className="size-4" />
+            Edit
+          </Button>
+          <Button
+            onClick={() => open({ kind: 'rename', credential })}
+            aria-label={`Rename ${name}`}
+          >
+            <PencilLine aria-hidden="true" className="size-4" />
+            Rename
+          </Button>
+          <Button
+            onClick={() => open({ kind: 'delete', credential })}
+            aria-label={`Delete ${name}`}
+            className="text-red-700 hover:bg-red-50"
+          >
+            <Trash2 aria-hidden="true" className="size-4" />
+            Delete
+          </Button>
+        </div>
+      </div>
+
+      {credential.credential_type === 'password' &&
+        credential.credential.totp_type === 'authenticator' && (
+          <AuthenticatorCode credentialId={credential.credential_id} name={name} />
+        )}
+      {credential.credential_type === 'password' &&
+        (credential.credential.totp_type === 'email' ||
+          credential.credential.totp_type === 'text') &&
+        credential.credential.totp_identifier && (
+          <PushedCodesLink
+            identifier={credential.credential.totp_identifier}
+            kind={credential.credential.totp_type}
+          />
+        )}
+
+      <Metadata credential={credential} />
+
+      <CredentialDialogHost
+        dialog={dialog}
+        close={close}
+        opener={opener}
+        fallbackFocus={headingRef}
+        onDeleted={() => void navigate('/credentials', { replace: true })}
+      />
+    </div>
+  );
+}
+
+function BackLink() {
+  return (
+    <Link
+      to="/credentials"
+      className="inline-flex items-center gap-1.5 rounded text-sm font-medium text-slate-600 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+    >
+      <ArrowLeft aria-hidden="true" className="size-4" />
+      All credentials
+    </Link>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="grid gap-1 px-5 py-3 sm:grid-cols-3 sm:gap-4">
+      <dt className="text-sm font-medium text-slate-600">{label}</dt>
+      <dd className="min-w-0 text-sm break-words text-slate-900 sm:col-span-2">{children}</dd>
+    </div>
+  );
+}
+
+const notSet = <span className="text-slate-500">Not set</span>;
+
+function yesNo(value: boolean | null | undefined) {
+  return value === null || value === undefined ? notSet : value ? 'Yes' : 'No';
+}
+
+function Metadata({ credential }: { credential: Credential }) {
+  const proxy = credential.proxy_location;
+  const proxyText =
+    proxy === null || proxy === undefined
+      ? null
+      : typeof proxy === 'string'
+        ? proxy
+        : [proxy.city, proxy.subdivision, proxy.country].filter(Boolean).join(', ');
+  return (
+    <section
+      aria-labelledby="credential-details-heading"
+      className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm"
+    >
+      <div className="border-b border-slate-200 px-5 py-3">
+        <h2 id="credential-details-heading" className="text-sm font-semibold text-slate-900">
+          Details
+        </h2>
+        <p className="text-xs text-slate-600">
+          Skyvern never returns a stored secret; only these details can be shown.
+        </p>
+      </div>
+      <dl className="divide-y divide-slate-100">
+        <Row label="Credential ID">
+          <span className="flex items-center gap-1">
+            <code className="font-mono text-xs">{credential.credential_id}</code>
+            <CopyIdButton value={credential.credential_id} label="credential ID" />
+          </span>
+        </Row>
+        <Row label="Name">{credential.name || notSet}</Row>
+        <Row label="Type">{typeLabels[credential.credential_type]}</Row>
+        {credential.credential_type === 'password' && (
+          <>
+            <Row label="Username">{credential.credential.username}</Row>
+            <Row label="Two-factor authentication">
+              {totpLabels[credential.credential.totp_type]}
+            </Row>
+            {credential.credential.totp_identifier && (
+              <Row label="Codes sent to">{credential.credential.totp_identifier}</Row>
+            )}
+          </>
+        )}
+        {credential.credential_type === 'credit_card' && (
+          <>
+            <Row label="Card brand">{credential.credential.brand}</Row>
+            <Row label="Last four digits">
+              <span className="font-mono">{credential.credential.last_four}</span>
+            </Row>
+          </>
+        )}
+        {credential.credential_type === 'secret' && (
+          <Row label="Secret label">{credential.credential.secret_label || notSet}</Row>
+        )}
+        <Row label="Vault">{vaultLabel(credential.vault_type)}</Row>
+        <Row label="Login URL used for tests">{credential.tested_url || notSet}</Row>
+        <Row label="Login hints">{credential.user_context || notSet}</Row>
+        <Row label="Browser profile">
+          {credential.browser_profile_id ? (
+            <code className="font-mono text-xs">{credential.browser_profile_id}</code>
+          ) : (
+            notSet
+          )}
+        </Row>
+        <Row label="Folder">
+          {credential.folder_id ? (
+            <code className="font-mono text-xs">{credential.folder_id}</code>
+          ) : (
+            notSet
+          )}
+        </Row>
+        <Row label="Proxy location">{proxyText || notSet}</Row>
+        <Row label="Proxy session">
+          {credential.proxy_session_id ? (
+            <code className="font-mono text-xs">{credential.proxy_session_id}</code>
+          ) : (
+            notSet
+          )}
+        </Row>
+        <Row label="Pin saved session IP">{yesNo(credential.pin_saved_session_ip)}</Row>
+        <Row label="Save browser session">{yesNo(credential.save_browser_session_intent)}</Row>
+        <Row label="Automatic browser profile disabled">
+          {yesNo(credential.auto_profile_disabled)}
+        </Row>
+        <Row label="Runs one at a time">{yesNo(credential.run_sequentially)}</Row>
+      </dl>
+    </section>
+  );
+}
+
+function PushedCodesLink({ identifier, kind }: { identifier: string; kind: 'email' | 'text' }) {
+  return (
+    <section className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white px-5 py-4 shadow-sm">
+      <div className="flex gap-3">
+        <MessageSquareText aria-hidden="true" className="mt-0.5 size-5 text-brand-600" />
+        <div>
+          <h2 className="text-sm font-semibold text-slate-900">
+            {kind === 'email' ? 'Codes sent by email' : 'Codes sent by text message'}
+          </h2>
+          <p className="text-sm text-slate-600">
+            Skyvern matches codes pushed for <strong className="font-medium">{identifier}</strong>{' '}
+            to this credential.
+          </p>
+        </div>
+      </div>
+      <Link
+        to={`/two-factor?identifier=${encodeURIComponent(identifier)}`}
+        className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+      >
+        See codes for {identifier}
+      </Link>
+    </section>
+  );
+}
+
+/** The live authenticator code: hidden until revealed, counting down, rolling over by itself. */
+function AuthenticatorCode({ credentialId, name }: { credentialId: string; name: string }) {
+  const [revealed, setRevealed] = useState(false);
+  const code = useQuery(totpCodeQuery(credentialId, revealed));
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!revealed) return;
+    const timer = window.setInterval(() => setNow(Date.now()), 250);
+    return () => window.clearInterval(timer);
+  }, [revealed]);
+
+  const data = code.data;
+  const period = 30;
+  const remaining = data
+    ? Math.max(0, Math.ceil(data.seconds_remaining - (now - code.dataUpdatedAt) / 1000))
+    : 0;
+  const digits = data?.code ?? '';
+  const grouped = digits.length === 6 ? `${digits.slice(0, 3)} ${digits.slice(3)}` : digits;
+
+  return (
+    <section
+      aria-labelledby="authenticator-heading"
+      className="rounded-xl border border-slate-200 bg-white px-5 py-4 shadow-sm"
+    >
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <div>
+          <h2 id="authenticator-heading" className="text-sm font-semibold text-slate-900">
+            Current authenticator code
+          </h2>
+          <p className="text-sm text-slate-600">
+            Generated by Skyvern from the stored key. It changes every {period} seconds or so.
+          </p>
+        </div>
+        <div className="flex items-center gap-3">
+          {revealed && data ? (
+            <>
+              <span
+                className="font-mono text-2xl font-semibold tracking-widest text-slate-900 tabular-nums"
+                aria-label={`Code ${digits.split('').join(' ')}`}
+              >
+                {grouped}
+              </span>
+              <span
+                className="text-sm text-slate-600 tabular-nums"
+                aria-live="off"
+                title="Seconds until the next code"
+              >
+                {remaining} s
+              </span>
+              <CopyIdButton value={digits} label={`code for ${name}`} />
+            </>
+          ) : revealed && code.isPending ? (
+            <span role="status" className="text-sm text-slate-600">
+              Fetching the code…
+            </span>
+          ) : !revealed ? (
+            <span aria-hidden="true" className="font-mono text-2xl tracking-widest text-slate-400">
+              ••• •••
+            </span>
+          ) : null}
+          <Button size="sm" onClick={() => setRevealed((value) => !value)} aria-pressed={revealed}>
+            {revealed ? (
+              <EyeOff aria-hidden="true" className="size-4" />
+            ) : (
+              <Eye aria-hidden="true" className="size-4" />
+            )}
+            {revealed ? 'Hide code' : 'Reveal code'}
+          </Button>
+        </div>
+      </div>
+      {revealed && data && (
+        <div
+          className="mt-3 h-1 overflow-hidden rounded-full bg-slate-100"
+          role="progressbar"
+          aria-label="Time left for this code"
+          aria-valuemin={0}
+          aria-valuemax={period}
+          aria-valuenow={remaining}
+          aria-valuetext={`${remaining} seconds left`}
+        >
+          <div
+            className={remaining <= 5 ? 'h-full bg-amber-500' : 'h-full bg-brand-600'}
+            style={{ width: `${Math.min(100, (remaining / period) * 100)}%` }}
+          />
+        </div>
+      )}
+      {revealed && code.isError && (
+        <div className="mt-3">
+          <ErrorState
+            title="The code could not be fetched"
+            message={code.error.message}
+            onRetry={() => void code.refetch()}
+            retrying={code.isFetching}
+          />
+        </div>
+      )}
+    </section>
+  );
 }

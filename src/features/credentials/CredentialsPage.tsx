@@ -1,6 +1,356 @@
+import { useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import { ChevronLeft, ChevronRight, Plus, Search, X } from 'lucide-react';
+import { Button } from '../../components/ui/Button';
+import { inputClass } from '../../components/ui/input-styles';
+import { EmptyState, ErrorState } from '../../components/ui/States';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { credentialListQuery } from './api/credentials';
+import { CredentialTable, CredentialTableSkeleton } from './components/CredentialTable';
+import {
+  CredentialDialogHost,
+  preloadCredentialForm,
+  useCredentialDialogs,
+} from './dialogs/CredentialDialogHost';
+import {
+  PAGE_SIZES,
+  SEARCH_MAX,
+  parseListState,
+  serialiseListState,
+  toApiParams,
+  type ListState,
+} from './listParams';
+
+const SEARCH_DEBOUNCE_MS = 300;
+
+function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return (
+    target.isContentEditable ||
+    ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
+    target.closest('[role="dialog"]') !== null
+  );
+}
 
 export function CredentialsPage() {
   usePageTitle('Credentials');
-  return <h1 className="text-2xl font-semibold text-slate-900">Credentials</h1>;
+  const [searchParams, setSearchParams] = useSearchParams();
+  const state = parseListState(searchParams);
+  const { dialog, open, close, opener } = useCredentialDialogs();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const update = (patch: Partial<ListState>) => {
+    const next = { ...state, ...patch };
+    setSearchParams(serialiseListState(next));
+  };
+
+  // The search box shows what is typed at once; the URL (and so the request) follows once
+  // typing pauses. When the URL changes by itself (back/forward), the box follows it.
+  const [draft, setDraft] = useState(state.search);
+  const [syncedSearch, setSyncedSearch] = useState(state.search);
+  if (syncedSearch !== state.search) {
+    setSyncedSearch(state.search);
+    setDraft(state.search);
+  }
+  useEffect(() => {
+    if (draft === state.search) return;
+    const timer = window.setTimeout(() => {
+      setSearchParams((current) => {
+        const latest = parseListState(current);
+        return serialiseListState({ ...latest, search: draft, page: 1 });
+      });
+    }, SEARCH_DEBOUNCE_MS);
+    return () => window.clearTimeout(timer);
+  }, [draft, state.search, setSearchParams]);
+
+  // `/` focuses search and `n` opens New credential, unless the user is typing somewhere.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (isTypingTarget(event.target) || dialog) return;
+      if (event.key === '/') {
+        event.preventDefault();
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      } else if (event.key === 'n' || event.key === 'N') {
+        event.preventDefault();
+        open({ kind: 'create' });
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [dialog, open]);
+
+  const query = useQuery(credentialListQuery(toApiParams(state)));
+  const rows = query.data ?? [];
+  const filtered = Boolean(state.search || state.type);
+  // Skyvern returns no total: a full page means there may be another one.
+  const hasNext = !query.isPlaceholderData && rows.length === state.pageSize;
+  const firstRow = (state.page - 1) * state.pageSize + 1;
+
+  let body;
+  if (query.isPending) {
+    body = <CredentialTableSkeleton rows={state.pageSize} />;
+  } else if (query.isError && !query.data) {
+    body = (
+      <div className="p-4">
+        <ErrorState
+          title="The credentials could not be loaded"
+          message={query.error.message}
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
+      </div>
+    );
+  } else if (rows.length === 0 && state.page > 1) {
+    body = (
+      <div className="p-4">
+        <EmptyState
+          title={`Page ${state.page} is empty`}
+          action={<Button onClick={() => update({ page: 1 })}>Go to the first page</Button>}
+        >
+          There are fewer credentials than this page needs. They may have been deleted.
+        </EmptyState>
+      </div>
+    );
+  } else if (rows.length === 0 && filtered) {
+    body = (
+      <div className="p-4">
+        <EmptyState
+          title="No credentials match"
+          action={
+            <Button
+              onClick={() => {
+                setDraft('');
+                update({ search: '', type: undefined, page: 1 });
+              }}
+            >
+              Clear search and filter
+            </Button>
+          }
+        >
+          {state.search
+            ? `Nothing has “${state.search}” in its name, username, card brand, last four digits or secret label.`
+            : 'There are no credentials of this type yet.'}
+        </EmptyState>
+      </div>
+    );
+  } else if (rows.length === 0) {
+    body = (
+      <div className="p-4">
+        <EmptyState
+          title="No credentials yet"
+          action={
+            <Button
+              variant="primary"
+              onClick={() => open({ kind: 'create' })}
+              onFocus={preloadCredentialForm}
+              onMouseEnter={preloadCredentialForm}
+            >
+              <Plus aria-hidden="true" className="size-4" />
+              Add the first credential
+            </Button>
+          }
+        >
+          Add the passwords, credit cards and secrets your Skyvern workflows sign in with. Skyvern
+          stores them encrypted and never shows a stored secret again.
+        </EmptyState>
+      </div>
+    );
+  } else {
+    body = (
+      <CredentialTable
+        credentials={rows}
+        onAction={open}
+        busy={query.isPlaceholderData && query.isFetching}
+      />
+    );
+  }
+
+  return (
+    <div className="mx-auto max-w-7xl space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div className="space-y-1">
+          <h1
+            ref={headingRef}
+            tabIndex={-1}
+            className="text-2xl font-semibold text-slate-900 focus:outline-none"
+          >
+            Credentials
+          </h1>
+          <p className="max-w-2xl text-sm text-slate-600">
+            Passwords, credit cards and secrets that Skyvern’s automations sign in with. Stored
+            secrets are never shown again, only replaced.
+          </p>
+        </div>
+        <Button
+          variant="primary"
+          onClick={() => open({ kind: 'create' })}
+          onFocus={preloadCredentialForm}
+          onMouseEnter={preloadCredentialForm}
+          aria-keyshortcuts="n"
+        >
+          <Plus aria-hidden="true" className="size-4" />
+          New credential
+          <kbd className="ml-1 hidden rounded border border-white/30 px-1.5 text-[11px] font-normal text-white/90 sm:inline">
+            N
+          </kbd>
+        </Button>
+      </div>
+
+      <section
+        aria-label="Credential list"
+        className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm"
+      >
+        <div className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3">
+          <div className="min-w-56 flex-1 space-y-1">
+            <label htmlFor="credential-search" className="block text-xs font-medium text-slate-700">
+              Search
+            </label>
+            <div className="relative">
+              <Search
+                aria-hidden="true"
+                className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-500"
+              />
+              <input
+                ref={searchRef}
+                id="credential-search"
+                type="search"
+                value={draft}
+                maxLength={SEARCH_MAX}
+                onChange={(event) => setDraft(event.target.value.slice(0, SEARCH_MAX))}
+                onKeyDown={(event) => {
+                  if (event.key === 'Escape' && draft) {
+                    event.preventDefault();
+                    setDraft('');
+                  }
+                }}
+                placeholder="Name, username, card brand, last four or label"
+                aria-keyshortcuts="/"
+                aria-describedby="credential-search-hint"
+                className={`${inputClass} pr-9 pl-9`}
+              />
+              {draft ? (
+                <button
+                  type="button"
+                  aria-label="Clear search"
+                  onClick={() => {
+                    setDraft('');
+                    searchRef.current?.focus();
+                  }}
+                  className="absolute top-1/2 right-1.5 inline-flex size-7 -translate-y-1/2 items-center justify-center rounded text-slate-500 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
+                >
+                  <X aria-hidden="true" className="size-4" />
+                </button>
+              ) : (
+                <kbd
+                  aria-hidden="true"
+                  className="absolute top-1/2 right-3 -translate-y-1/2 rounded border border-slate-300 px-1.5 text-[11px] text-slate-500"
+                >
+                  /
+                </kbd>
+              )}
+            </div>
+            <p id="credential-search-hint" className="sr-only">
+              Press slash to focus the search from anywhere on this page.
+            </p>
+          </div>
+          <div className="w-44 space-y-1">
+            <label htmlFor="credential-type" className="block text-xs font-medium text-slate-700">
+              Type
+            </label>
+            <select
+              id="credential-type"
+              value={state.type ?? ''}
+              onChange={(event) =>
+                update({
+                  type: parseListState(new URLSearchParams({ type: event.target.value })).type,
+                  page: 1,
+                })
+              }
+              className={inputClass}
+            >
+              <option value="">All types</option>
+              <option value="password">Passwords</option>
+              <option value="credit_card">Credit cards</option>
+              <option value="secret">Secrets</option>
+            </select>
+          </div>
+        </div>
+
+        <div aria-busy={query.isFetching}>{body}</div>
+
+        {query.data && (rows.length > 0 || state.page > 1) && (
+          <nav
+            aria-label="Pages"
+            className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm text-slate-700"
+          >
+            <div className="flex items-center gap-2">
+              <label htmlFor="credential-page-size" className="text-slate-600">
+                Per page
+              </label>
+              <select
+                id="credential-page-size"
+                value={state.pageSize}
+                onChange={(event) => update({ pageSize: Number(event.target.value), page: 1 })}
+                className={`${inputClass} h-8 w-20 py-1`}
+              >
+                {PAGE_SIZES.map((size) => (
+                  <option key={size} value={size}>
+                    {size}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <p aria-live="polite">
+              {rows.length > 0 ? (
+                <>
+                  Page {state.page} · showing {firstRow}–{firstRow + rows.length - 1}
+                </>
+              ) : (
+                <>Page {state.page}</>
+              )}
+            </p>
+            <div className="flex gap-2">
+              <Button
+                size="sm"
+                disabled={state.page <= 1}
+                onClick={() => update({ page: state.page - 1 })}
+              >
+                <ChevronLeft aria-hidden="true" className="size-4" />
+                Previous
+              </Button>
+              <Button
+                size="sm"
+                disabled={!hasNext}
+                onClick={() => update({ page: state.page + 1 })}
+              >
+                Next
+                <ChevronRight aria-hidden="true" className="size-4" />
+              </Button>
+            </div>
+          </nav>
+        )}
+        {query.isError && query.data && (
+          <div className="border-t border-slate-200 p-4">
+            <ErrorState
+              title="The list could not be refreshed"
+              message={query.error.message}
+              onRetry={() => void query.refetch()}
+              retrying={query.isFetching}
+            />
+          </div>
+        )}
+      </section>
+
+      <CredentialDialogHost
+        dialog={dialog}
+        close={close}
+        opener={opener}
+        fallbackFocus={headingRef}
+      />
+    </div>
+  );
 }

@@ -1,0 +1,84 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { apiRequest } from '../../../api/client';
+import {
+  credentialListSchema,
+  credentialSchema,
+  totpCodeSchema,
+  type CredentialListParams,
+} from '../../../api/schemas';
+
+/*
+ * Queries of the credential resource. This module is part of the list's first load, so it only
+ * reads; mutations (and everything that handles secrets) live in ./mutations.ts, loaded with the
+ * dialogs.
+ */
+
+export const credentialKeys = {
+  all: ['credentials'] as const,
+  lists: () => [...credentialKeys.all, 'list'] as const,
+  list: (params: CredentialListParams) => [...credentialKeys.lists(), params] as const,
+  details: () => [...credentialKeys.all, 'detail'] as const,
+  detail: (id: string) => [...credentialKeys.details(), id] as const,
+  totpCodes: () => [...credentialKeys.all, 'totp-code'] as const,
+  totpCode: (id: string) => [...credentialKeys.totpCodes(), id] as const,
+};
+
+function credentialPath(id: string, suffix = ''): string {
+  return `/v1/credentials/${encodeURIComponent(id)}${suffix}`;
+}
+
+export function fetchCredentials(params: CredentialListParams, signal?: AbortSignal) {
+  return apiRequest({
+    path: '/v1/credentials',
+    query: {
+      page: params.page,
+      page_size: params.page_size,
+      credential_type: params.credential_type,
+      vault_type: params.vault_type,
+      search: params.search,
+    },
+    schema: credentialListSchema,
+    signal,
+  });
+}
+
+export const credentialListQuery = (params: CredentialListParams) =>
+  queryOptions({
+    queryKey: credentialKeys.list(params),
+    queryFn: ({ signal }) => fetchCredentials(params, signal),
+    // Paging and filtering keep the previous rows on screen instead of flashing a skeleton.
+    placeholderData: keepPreviousData,
+  });
+
+export function fetchCredential(id: string, signal?: AbortSignal) {
+  return apiRequest({ path: credentialPath(id), schema: credentialSchema, signal });
+}
+
+export const credentialDetailQuery = (id: string) =>
+  queryOptions({
+    queryKey: credentialKeys.detail(id),
+    queryFn: ({ signal }) => fetchCredential(id, signal),
+  });
+
+/**
+ * The current authenticator code (C7). It is secret-derived and short-lived, so it is only
+ * fetched while the user has revealed it, never kept after the panel unmounts, and refetched
+ * when the server says its window ends.
+ */
+export const totpCodeQuery = (id: string, enabled: boolean) =>
+  queryOptions({
+    queryKey: credentialKeys.totpCode(id),
+    queryFn: ({ signal }) =>
+      apiRequest({ path: credentialPath(id, '/totp-code'), schema: totpCodeSchema, signal }),
+    enabled,
+    gcTime: 0,
+    staleTime: 0,
+    refetchOnWindowFocus: false,
+    refetchInterval: (query) => {
+      const data = query.state.data;
+      // A little past the boundary so the server has rolled over to the next code.
+      return data ? data.seconds_remaining * 1000 + 300 : false;
+    },
+  });
+
+export { credentialPath };

@@ -1,0 +1,116 @@
+import { useRef } from 'react';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { ApiError, apiRequest, isApiError } from '../../../api/client';
+import { credentialSchema, type CreateCredentialRequest } from '../../../api/schemas';
+import { credentialKeys, credentialPath } from './credentials';
+
+/*
+ * Credential mutations. Secret-bearing ones (create, update) never receive the request body as a
+ * react-query variable, because the MutationCache keeps variables after a mutation settles: the
+ * caller puts the body in a ref with `send(body)`, `mutationFn` takes it out, and the ref is
+ * cleared when the mutation settles. `gcTime: 0` drops the mutation itself as soon as it is idle.
+ */
+
+/** A 404 means the credential is gone: every list and its detail are refreshed. */
+async function forgetIfGone(queryClient: QueryClient, id: string, error: unknown) {
+  if (isApiError(error) && error.kind === 'http' && error.status === 404) {
+    queryClient.removeQueries({ queryKey: credentialKeys.detail(id) });
+    await queryClient.invalidateQueries({ queryKey: credentialKeys.lists() });
+  }
+}
+
+export type SaveTarget = { mode: 'create' } | { mode: 'edit'; credentialId: string };
+
+export function useSaveCredential(target: SaveTarget) {
+  const queryClient = useQueryClient();
+  const pending = useRef<CreateCredentialRequest | null>(null);
+  const mutation = useMutation({
+    mutationKey: [...credentialKeys.all, target.mode],
+    gcTime: 0,
+    mutationFn: () => {
+      const body = pending.current;
+      if (!body) throw new Error('Nothing to save.');
+      return apiRequest({
+        method: 'POST',
+        path:
+          target.mode === 'create'
+            ? '/v1/credentials'
+            : credentialPath(target.credentialId, '/update'),
+        body,
+        schema: credentialSchema,
+      });
+    },
+    onSettled: () => {
+      pending.current = null;
+    },
+    onSuccess: async (credential) => {
+      queryClient.setQueryData(credentialKeys.detail(credential.credential_id), credential);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: credentialKeys.lists() }),
+        queryClient.invalidateQueries({
+          queryKey: credentialKeys.totpCode(credential.credential_id),
+        }),
+      ]);
+    },
+    onError: async (error) => {
+      if (target.mode === 'edit') await forgetIfGone(queryClient, target.credentialId, error);
+    },
+  });
+  return {
+    ...mutation,
+    /** Sends `body` once; it is never stored by react-query. */
+    send(body: CreateCredentialRequest, options?: Parameters<typeof mutation.mutate>[1]) {
+      pending.current = body;
+      mutation.mutate(undefined, options);
+    },
+  };
+}
+
+export function useRenameCredential(credentialId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: [...credentialKeys.all, 'rename'],
+    gcTime: 0,
+    mutationFn: (name: string) =>
+      apiRequest({
+        method: 'PATCH',
+        path: credentialPath(credentialId),
+        body: { name },
+        schema: credentialSchema,
+      }),
+    onSuccess: async (credential) => {
+      queryClient.setQueryData(credentialKeys.detail(credentialId), credential);
+      await queryClient.invalidateQueries({ queryKey: credentialKeys.lists() });
+    },
+    onError: (error) => forgetIfGone(queryClient, credentialId, error),
+  });
+}
+
+export function useDeleteCredential(credentialId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: [...credentialKeys.all, 'delete'],
+    gcTime: 0,
+    // POST …/delete, not DELETE /v1/credentials/{id}: on /v1 that path clears a vault
+    // provider's configuration instead (contract 1.2).
+    mutationFn: () => apiRequest({ method: 'POST', path: credentialPath(credentialId, '/delete') }),
+    onSuccess: async () => {
+      queryClient.removeQueries({ queryKey: credentialKeys.detail(credentialId) });
+      queryClient.removeQueries({ queryKey: credentialKeys.totpCode(credentialId) });
+      await queryClient.invalidateQueries({ queryKey: credentialKeys.lists() });
+    },
+    onError: (error) => forgetIfGone(queryClient, credentialId, error),
+  });
+}
+
+/** The request may have reached Skyvern even though no answer came back. */
+export function mayHaveBeenApplied(error: unknown): boolean {
+  return (
+    isApiError(error) &&
+    (error.kind === 'timeout' || error.kind === 'network' || error.kind === 'cors')
+  );
+}
+
+export function isGone(error: unknown): error is ApiError {
+  return isApiError(error) && error.kind === 'http' && error.status === 404;
+}
