@@ -1,13 +1,14 @@
 /*
  * QR scanning benchmark (not a test): how long the console takes to read a QR code through the
  * real decode path, in headless Chromium, from
- *   - an uploaded clean QR image and a photo-like one (noise, clutter, glare, slight rotation);
+ *   - an uploaded clean QR image, a photo-like one (clutter, glare, moiré, slight rotation) and a
+ *     noisier one that only a retry on a blurred or reduced copy decodes;
  *   - the fake webcam (a looped single-frame Y4M): time from "Start camera" to the decoded key.
  * Each is measured cold (first use in a page: qr-scanner and its worker are loaded) and warm.
  *
  *   npx tsx scripts/bench-qr.ts          # builds into $CONSOLE_OUT_DIR (default dist) if needed
  *
- * Writes bench-results/qr.json. Environment: CONSOLE_OUT_DIR, BENCH_QR_PORT (default 4351),
+ * Writes bench-results/qr.json. Environment: CONSOLE_OUT_DIR, BENCH_QR_PORT (default 4343),
  * BENCH_QR_RUNS (default 7), CHROMIUM_PATH.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -19,7 +20,7 @@ import { QR_FIXTURES, writeFixtures } from '../e2e/fixtures/generate';
 
 const root = new URL('..', import.meta.url).pathname;
 const outDir = process.env.CONSOLE_OUT_DIR ?? 'dist';
-const port = Number(process.env.BENCH_QR_PORT ?? 4351);
+const port = Number(process.env.BENCH_QR_PORT ?? 4343);
 const runs = Math.max(2, Number(process.env.BENCH_QR_RUNS ?? 7));
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const consoleUrl = `http://127.0.0.1:${port}`;
@@ -43,6 +44,15 @@ function summarise(values: number[]) {
 }
 const round = (value: number) => Math.round(value * 10) / 10;
 
+async function answers(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(1_000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function waitForServer(url: string, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -59,7 +69,9 @@ async function waitForServer(url: string, timeoutMs = 30_000) {
 
 async function lastMeasure(page: Page, name: string) {
   return page.evaluate((measureName) => {
-    const entries = performance.getEntriesByName(measureName, 'measure') as PerformanceMeasure[];
+    const entries = performance
+      .getEntriesByType('measure')
+      .filter((entry) => entry.name === measureName) as PerformanceMeasure[];
     const entry = entries.at(-1);
     return entry
       ? { duration: entry.duration, detail: (entry.detail ?? null) as { attempt?: string } | null }
@@ -124,6 +136,10 @@ async function main() {
   const fixtures = mkdtempSync(join(tmpdir(), 'bench-qr-'));
   await writeFixtures(fixtures);
 
+  // Measuring someone else's server would be silently wrong: insist on a free port.
+  if (await answers(consoleUrl)) {
+    throw new Error(`Port ${port} is taken; choose another with BENCH_QR_PORT.`);
+  }
   let preview: ChildProcess | undefined;
   const browser = await chromium.launch({
     executablePath: chromiumPath,
@@ -149,6 +165,7 @@ async function main() {
     for (const [name, file] of [
       ['cleanImage', QR_FIXTURES.clean.file],
       ['photoLikeImage', QR_FIXTURES.photo.file],
+      ['noisyPhotoImage', QR_FIXTURES.photoNoisy.file],
     ] as const) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       results[name] = await benchImage(await context.newPage(), join(fixtures, file));
