@@ -1,0 +1,133 @@
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { apiUrl, server } from '../../test/msw';
+import { currentLocation, renderWithProviders } from '../../test/render';
+import { CredentialDetailPage } from './CredentialDetailPage';
+import { passwordCredential, secretCredential } from './test/fixtures';
+
+function renderDetail(id = 'cred_100000000000000001') {
+  return renderWithProviders(<CredentialDetailPage />, {
+    route: `/credentials/${id}`,
+    path: '/credentials/:credentialId',
+  });
+}
+
+describe('CredentialDetailPage', () => {
+  it('shows the non-secret details and the vault', async () => {
+    server.use(
+      http.get(apiUrl('/v1/credentials/cred_100000000000000003'), () =>
+        HttpResponse.json(secretCredential({ tested_url: 'https://billing.example.com/login' })),
+      ),
+    );
+    renderDetail('cred_100000000000000003');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Billing API' }),
+    ).toBeInTheDocument();
+    const details = screen.getByRole('region', { name: 'Details' });
+    expect(details).toHaveTextContent('cred_100000000000000003');
+    expect(details).toHaveTextContent('Billing API key');
+    expect(details).toHaveTextContent('VaultSkyvern');
+    expect(details).toHaveTextContent('https://billing.example.com/login');
+    expect(screen.queryByText('Current authenticator code')).not.toBeInTheDocument();
+  });
+
+  it('keeps the authenticator code hidden until revealed, then shows it with its countdown', async () => {
+    let calls = 0;
+    server.use(
+      http.get(apiUrl('/v1/credentials/cred_100000000000000001'), () =>
+        HttpResponse.json(passwordCredential()),
+      ),
+      http.get(apiUrl('/v1/credentials/cred_100000000000000001/totp-code'), () => {
+        calls += 1;
+        return HttpResponse.json({ code: '492039', seconds_remaining: 17 });
+      }),
+    );
+    const { user, queryClient } = renderDetail();
+    const panel = (await screen.findByText('Current authenticator code')).closest('section');
+    if (!panel) throw new Error('no panel');
+    expect(panel).not.toHaveTextContent('492');
+    expect(calls).toBe(0);
+    await user.click(within(panel).getByRole('button', { name: 'Reveal code' }));
+    expect(await within(panel).findByText('492 039')).toBeInTheDocument();
+    expect(within(panel).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '17');
+    expect(
+      within(panel).getByRole('button', { name: 'Copy code for Acme portal' }),
+    ).toBeInTheDocument();
+    await user.click(within(panel).getByRole('button', { name: 'Hide code' }));
+    expect(panel).not.toHaveTextContent('492');
+    // The code is not kept once hidden.
+    await waitFor(() =>
+      expect(
+        queryClient.getQueryData(['credentials', 'totp-code', 'cred_100000000000000001']),
+      ).toBeUndefined(),
+    );
+  });
+
+  it('links email and text-message 2FA to the codes pushed for its address', async () => {
+    server.use(
+      http.get(apiUrl('/v1/credentials/cred_100000000000000001'), () =>
+        HttpResponse.json(
+          passwordCredential({
+            credential: {
+              username: 'jane',
+              totp_type: 'email',
+              totp_identifier: 'codes@example.com',
+            },
+          } as never),
+        ),
+      ),
+    );
+    renderDetail();
+    const link = await screen.findByRole('link', { name: 'See codes for codes@example.com' });
+    expect(link).toHaveAttribute('href', '/two-factor?identifier=codes%40example.com');
+  });
+
+  it('says a deleted credential no longer exists and links back', async () => {
+    server.use(
+      http.get(apiUrl('/v1/credentials/cred_gone'), () =>
+        HttpResponse.json({ detail: 'Credential not found' }, { status: 404 }),
+      ),
+    );
+    const { user } = renderDetail('cred_gone');
+    expect(await screen.findByText('This credential no longer exists')).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: 'Back to credentials' }));
+    expect(currentLocation()).toBe('/credentials');
+  });
+
+  it('shows other failures with a retry', async () => {
+    let fail = true;
+    server.use(
+      http.get(apiUrl('/v1/credentials/cred_100000000000000001'), () =>
+        fail
+          ? HttpResponse.json({ detail: 'Upstream timeout' }, { status: 504 })
+          : HttpResponse.json(passwordCredential()),
+      ),
+    );
+    const { user } = renderDetail();
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Upstream timeout');
+    fail = false;
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Acme portal' }),
+    ).toBeInTheDocument();
+  });
+
+  it('deletes from the detail page and goes back to the list', async () => {
+    server.use(
+      http.get(apiUrl('/v1/credentials/cred_100000000000000001'), () =>
+        HttpResponse.json(passwordCredential()),
+      ),
+      http.post(
+        apiUrl('/v1/credentials/cred_100000000000000001/delete'),
+        () => new HttpResponse(null, { status: 204 }),
+      ),
+    );
+    const { user } = renderDetail();
+    await user.click(await screen.findByRole('button', { name: 'Delete Acme portal' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete Acme portal?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(currentLocation()).toBe('/credentials'));
+  });
+});
