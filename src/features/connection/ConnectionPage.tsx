@@ -1,6 +1,6 @@
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import { toast } from 'sonner';
@@ -13,20 +13,27 @@ import { Notice } from '../../components/ui/States';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { testConnection, type ConnectionTestResult } from './api';
 
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 const schema = z.object({
   baseUrl: z
     .string()
-    .trim()
-    .min(1, 'Enter the Skyvern API URL.')
-    .refine((value) => {
-      try {
-        const url = new URL(value);
-        return url.protocol === 'http:' || url.protocol === 'https:';
-      } catch {
-        return false;
-      }
-    }, 'Enter an absolute http:// or https:// URL, for example http://localhost:8000.'),
-  apiKey: z.string().min(1, 'Enter the API key from Skyvern’s Settings page.'),
+    .check(
+      z.trim(),
+      z.minLength(1, 'Enter the Skyvern API URL.'),
+      z.refine(
+        isHttpUrl,
+        'Enter an absolute http:// or https:// URL, for example http://localhost:8000.',
+      ),
+    ),
+  apiKey: z.string().check(z.minLength(1, 'Enter the API key from Skyvern’s Settings page.')),
 });
 type FormValues = z.infer<typeof schema>;
 
