@@ -1,0 +1,153 @@
+/*
+ * Demo data for `npm start` (SANDBOX_SEED=demo): a realistic list on first run, created through
+ * the API itself so it obeys every rule a client's data would. All values are fake.
+ */
+import type { Hono } from 'hono';
+
+const passwords = [
+  {
+    name: 'GitHub — release bot',
+    tested_url: 'https://github.com/login',
+    credential: {
+      username: 'release-bot@skyvern-demo.example',
+      password: 'demo-password-github-not-real',
+      totp: 'JBSW Y3DP EHPK 3PXP',
+      totp_type: 'authenticator',
+    },
+  },
+  {
+    name: 'AWS console (staging)',
+    tested_url: 'https://signin.aws.amazon.com/console',
+    credential: {
+      username: 'ops@skyvern-demo.example',
+      password: 'demo-password-aws-not-real',
+      // Non-default parameters: 8 digits, 60-second period, SHA256.
+      totp: 'otpauth://totp/AWS:ops@skyvern-demo.example?secret=KRSXG5CTMVRXEZLUKN2XAZLSKNSXI5DF&issuer=AWS&digits=8&period=60&algorithm=SHA256',
+      totp_type: 'authenticator',
+    },
+  },
+  {
+    name: 'Okta SSO',
+    tested_url: 'https://acme.okta.example/login',
+    credential: {
+      username: 'jane.doe@acme.example',
+      password: 'demo-password-okta-not-real',
+      totp_type: 'email',
+      totp_identifier: 'jane.doe@acme.example',
+    },
+  },
+  {
+    name: 'Chase business banking',
+    tested_url: 'https://secure.chase.example/logon',
+    credential: {
+      username: 'acme-treasury',
+      password: 'demo-password-bank-not-real',
+      totp_type: 'text',
+      totp_identifier: '+14155550123',
+    },
+  },
+  {
+    name: 'Salesforce',
+    tested_url: 'https://login.salesforce.example',
+    credential: { username: 'jane.doe@acme.example', password: 'demo-password-sf-not-real' },
+  },
+  {
+    name: 'Shopify admin',
+    credential: { username: 'store-admin@acme.example', password: 'demo-password-shop-not-real' },
+  },
+  {
+    name: 'Zendesk support',
+    credential: {
+      username: 'support@acme.example',
+      password: 'demo-password-zendesk-not-real',
+      totp: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
+      totp_type: 'authenticator',
+    },
+  },
+  {
+    name: 'Vendor portal (Globex)',
+    credential: { username: 'purchasing@acme.example', password: 'demo-password-globex-not-real' },
+  },
+];
+
+const cards = [
+  ['Company Visa', '4242424242424242', 'visa', 'Jane Doe'],
+  ['Marketing Mastercard', '5555555555554444', 'mastercard', 'Sam Lee'],
+  ['Travel Amex', '378282246310005', 'amex', 'Priya Patel'],
+  ['Discover backup card', '6011111111111117', 'discover', 'Jane Doe'],
+  ['JCB (Tokyo office)', '3566002020360505', 'jcb', 'Kenji Sato'],
+  ['Diners Club', '36227206271667', 'diners', 'Alex Kim'],
+  ['Visa debit — payroll', '4000056655665556', 'visa', 'Acme Payroll'],
+  ['Mastercard 2-series', '2223003122003222', 'mastercard', 'Jordan Smith'],
+] as const;
+
+const secrets = [
+  ['OpenAI API key', 'Production'],
+  ['Slack incoming webhook', '#alerts channel'],
+  ['Twilio auth token', 'SMS sender'],
+  ['Datadog API key', null],
+  ['SendGrid API key', 'Transactional email'],
+  ['Stripe restricted key', 'Read-only reporting'],
+  ['GitHub recovery codes', 'release-bot account'],
+  ['Read-replica database password', null],
+] as const;
+
+const pushedCodes = [
+  {
+    totp_identifier: 'jane.doe@acme.example',
+    content: 'Your Acme sign-in code is 482913. It expires in 10 minutes.',
+    source: 'email',
+  },
+  {
+    totp_identifier: '+14155550123',
+    content: 'Chase: 739 204 is your one-time code. Do not share it.',
+    source: 'sms',
+  },
+  {
+    totp_identifier: 'jane.doe@acme.example',
+    content: 'https://acme.okta.example/signin/verify?token=demo-token&amp;redirect=%2Fapp',
+    source: 'email',
+  },
+  { totp_identifier: 'purchasing@acme.example', content: '5829', source: 'manual_ui' },
+];
+
+function demoBodies(): unknown[] {
+  return [
+    ...passwords.map((entry) => ({ ...entry, credential_type: 'password' })),
+    ...cards.map(([name, number, brand, holder], index) => ({
+      name,
+      credential_type: 'credit_card',
+      credential: {
+        card_number: number,
+        card_cvv: number.length === 15 ? '1234' : '123',
+        card_exp_month: String((index % 12) + 1).padStart(2, '0'),
+        card_exp_year: String(2027 + (index % 4)),
+        card_brand: brand,
+        card_holder_name: holder,
+        billing_email: 'billing@acme.example',
+      },
+    })),
+    ...secrets.map(([name, label], index) => ({
+      name,
+      credential_type: 'secret',
+      credential: { secret_value: `demo-secret-${index}-not-real`, secret_label: label },
+    })),
+  ];
+}
+
+export async function seedDemoData(app: Hono, apiKey: string): Promise<number> {
+  const post = async (path: string, body: unknown) => {
+    const response = await app.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok)
+      throw new Error(`Seeding ${path} failed: ${response.status} ${await response.text()}`);
+  };
+  const bodies = demoBodies();
+  // Oldest first, so the list shows the last of each group at the top.
+  for (const body of bodies) await post('/v1/credentials', body);
+  for (const code of pushedCodes) await post('/v1/credentials/totp', code);
+  return bodies.length;
+}

@@ -1,0 +1,205 @@
+/*
+ * The Skyvern stand-in as a Hono app: middleware (security headers and CORS, optional fault
+ * injection), the route table of contract 1.2, and the mapping of errors onto the contract's
+ * error shapes.
+ */
+import { Hono } from 'hono';
+import { lenientUnquote } from '../lib/unquote';
+import type { SkyvernContext } from './context';
+import { corsAndSecurityHeaders, NO_CORS_HEADER } from './cors';
+import {
+  createCredential,
+  currentTotpCode,
+  deleteCredential,
+  getCredential,
+  listCredentials,
+  patchCredential,
+  updateCredential,
+} from './credentials';
+import {
+  clearProviderConfig,
+  getCustomConfig,
+  saveCustomConfig,
+  testCustomConnection,
+} from './custom-config';
+import { faultInjection, FaultState } from './faults';
+import {
+  EmptyNotFound,
+  endpoint,
+  HttpError,
+  json,
+  NONE,
+  UnexpectedError,
+  ValidationFailure,
+  validationResponse,
+  type EndpointDeps,
+} from './http';
+import { RouteTable } from './routes';
+import {
+  createCredentialRequest,
+  customServiceConfigRequest,
+  listCredentialsQuery,
+  listTotpQuery,
+  totpCodeCreate,
+  updateCredentialRequest,
+} from './schemas';
+import { listTotpCodes, pushTotpCode } from './totp-codes';
+
+export interface SkyvernAppOptions {
+  authenticate: (headers: Headers) => string;
+  allowedOrigins: readonly string[];
+  testControl: boolean;
+  bodyLimitBytes: number;
+}
+
+/** Shape 4: `{"error": "Unexpected error: <Name>"}`, without CORS headers. */
+function unhandled(pythonName: string): Response {
+  return new Response(JSON.stringify({ error: `Unexpected error: ${pythonName}` }), {
+    status: 500,
+    headers: { 'content-type': 'application/json', [NO_CORS_HEADER]: '1' },
+  });
+}
+
+function buildRoutes(ctx: SkyvernContext, deps: EndpointDeps): RouteTable {
+  const id = (params: Record<string, string>) => params['credential_id'] ?? '';
+  const sanitized = 'sanitized' as const;
+
+  const create = (legacy: boolean) =>
+    endpoint(deps, { body: createCredentialRequest, query: NONE, format: sanitized }, (r) =>
+      createCredential(ctx, r.organizationId, r.body, legacy),
+    );
+  const list = endpoint(deps, { body: null, query: listCredentialsQuery, format: sanitized }, (r) =>
+    listCredentials(ctx, r.organizationId, r.query),
+  );
+  const getOne = endpoint(deps, { body: null, query: NONE, format: sanitized }, (r) =>
+    getCredential(ctx, r.organizationId, id(r.params)),
+  );
+  const patch = endpoint(
+    deps,
+    { body: updateCredentialRequest, query: NONE, format: sanitized },
+    (r) => patchCredential(ctx, r.organizationId, id(r.params), r.body),
+  );
+  const update = endpoint(
+    deps,
+    { body: createCredentialRequest, query: NONE, format: sanitized },
+    (r) => updateCredential(ctx, r.organizationId, id(r.params), r.body),
+  );
+  const remove = (legacy: boolean) =>
+    endpoint(deps, { body: null, query: NONE, format: sanitized }, (r) =>
+      deleteCredential(ctx, r.organizationId, id(r.params), legacy),
+    );
+  const totpCode = endpoint(deps, { body: null, query: NONE, format: sanitized }, (r) =>
+    currentTotpCode(ctx, r.organizationId, id(r.params)),
+  );
+  const pushTotp = (format: 'sanitized' | 'default') =>
+    endpoint(deps, { body: totpCodeCreate, query: NONE, format }, (r) =>
+      pushTotpCode(ctx, r.organizationId, r.body),
+    );
+  const listTotp = endpoint(deps, { body: null, query: listTotpQuery, format: sanitized }, (r) =>
+    listTotpCodes(ctx, r.organizationId, r.query),
+  );
+  const getConfig = endpoint(deps, { body: null, query: NONE, format: sanitized }, (r) =>
+    getCustomConfig(ctx, r.organizationId),
+  );
+  const saveConfig = endpoint(
+    deps,
+    { body: customServiceConfigRequest, query: NONE, format: sanitized },
+    (r) => saveCustomConfig(ctx, r.organizationId, r.body),
+  );
+  const testConnection = endpoint(
+    deps,
+    { body: customServiceConfigRequest, query: NONE, format: sanitized },
+    (r) => testCustomConnection(ctx, r.body),
+  );
+  const clearProvider = endpoint(deps, { body: null, query: NONE, format: sanitized }, (r) =>
+    clearProviderConfig(ctx, r.organizationId, r.params['provider'] ?? ''),
+  );
+
+  // Registration order matters: the first full match wins, as in Starlette.
+  return (
+    new RouteTable()
+      .add('POST', '/v1/credentials', create(false))
+      .add('GET', '/v1/credentials', list)
+      .add('GET', '/v1/credentials/totp', listTotp)
+      .add('POST', '/v1/credentials/totp', pushTotp(sanitized))
+      .add('GET', '/v1/credentials/custom_credential/get', getConfig)
+      .add('POST', '/v1/credentials/custom_credential/create', saveConfig)
+      .add('POST', '/v1/credentials/custom_credential/test_connection', testConnection)
+      .add('GET', '/v1/credentials/{credential_id}', getOne)
+      .add('PATCH', '/v1/credentials/{credential_id}', patch)
+      // On /v1 this path is the provider-clear route, not a credential delete (contract 1.2).
+      .add('DELETE', '/v1/credentials/{provider}', clearProvider)
+      .add('POST', '/v1/credentials/{credential_id}/update', update)
+      .add('POST', '/v1/credentials/{credential_id}/delete', remove(false))
+      .add('GET', '/v1/credentials/{credential_id}/totp-code', totpCode)
+      // The legacy router mirrors a few routes, with different statuses.
+      .add('POST', '/api/v1/credentials', create(true))
+      .add('GET', '/api/v1/credentials', list)
+      .add('GET', '/api/v1/credentials/{credential_id}', getOne)
+      .add('PUT', '/api/v1/credentials/{credential_id}', update)
+      .add('DELETE', '/api/v1/credentials/{credential_id}', remove(true))
+      // Outside /…/credentials, so FastAPI's default 422 format (with `input`) applies.
+      .add('POST', '/api/v1/totp', pushTotp('default'))
+  );
+}
+
+export function createSkyvernApp(ctx: SkyvernContext, options: SkyvernAppOptions) {
+  const app = new Hono();
+  const deps: EndpointDeps = {
+    authenticate: options.authenticate,
+    bodyLimit: options.bodyLimitBytes,
+  };
+  const routes = buildRoutes(ctx, deps);
+  const faults = new FaultState();
+
+  app.use('*', corsAndSecurityHeaders(options.allowedOrigins));
+
+  // Always available (harmless, and handy for readiness checks).
+  app.get('/__sandbox/health', () => json(200, { status: 'ok' }));
+  if (options.testControl) {
+    app.post('/__sandbox/faults', async (c) => {
+      let body: unknown;
+      try {
+        body = await c.req.json();
+      } catch {
+        return json(400, {
+          detail: 'Send a JSON object: { delayMs?, status?, pathPrefix?, count? }',
+        });
+      }
+      const problem = faults.set(body);
+      return problem === null
+        ? json(200, { ok: true, fault: faults.current })
+        : json(400, { detail: problem });
+    });
+    app.get('/__sandbox/faults', () => json(200, { fault: faults.current }));
+    app.delete('/__sandbox/faults', () => {
+      faults.clear();
+      return json(200, { ok: true });
+    });
+    app.use('*', faultInjection(faults));
+  }
+
+  app.all('*', async (c) => {
+    // Starlette matches the percent-decoded path.
+    const path = lenientUnquote(new URL(c.req.url).pathname);
+    const match = routes.match(c.req.method, path);
+    if (match.kind === 'found') return match.handler(c, match.params);
+    if (match.kind === 'method_not_allowed') {
+      return json(405, { detail: 'Method Not Allowed' }, { allow: match.allow.join(', ') });
+    }
+    return json(404, { detail: 'Not Found' });
+  });
+
+  app.onError((error) => {
+    if (error instanceof HttpError)
+      return json(error.status, { detail: error.detail }, error.headers);
+    if (error instanceof ValidationFailure) return validationResponse(error);
+    if (error instanceof EmptyNotFound) return new Response(null, { status: 404 });
+    if (error instanceof UnexpectedError) return unhandled(error.pythonName);
+    // A sandbox bug: answer like Skyvern would, but make it visible.
+    console.error('[sandbox] unhandled error:', error);
+    return unhandled(error instanceof Error ? error.constructor.name : 'Exception');
+  });
+
+  return { app, faults };
+}
