@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AuthenticatorKeyField } from './AuthenticatorKeyField';
 
@@ -74,5 +74,7 @@ describe('AuthenticatorKeyField', () => {
     const preview = screen.getByRole('region', { name: 'Authenticator key preview' });
     expect(within(preview).getByText('60 seconds')).toBeInTheDocument();
     expect(within(preview).getByTestId('live-code').dataset.code).toBe(dialogCode);
+    // Focus returns to the button that opened the scanner.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Scan QR code' })).toHaveFocus());
   });
 });

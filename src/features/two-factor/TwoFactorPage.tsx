@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ScanLine, X } from 'lucide-react';
 import { Button } from '../../components/ui/Button';
@@ -33,6 +33,7 @@ export function TwoFactorPage() {
   const [identifier, setIdentifier] = useIdentifierFilter();
   const [scanning, setScanning] = useState(false);
   const [scannerLoaded, setScannerLoaded] = useState(false);
+  const scanButtonRef = useRef<HTMLButtonElement>(null);
 
   return (
     <div className="mx-auto max-w-6xl space-y-6">
@@ -45,6 +46,7 @@ export function TwoFactorPage() {
           </p>
         </div>
         <Button
+          ref={scanButtonRef}
           onClick={() => {
             setScannerLoaded(true);
             setScanning(true);
@@ -88,7 +90,7 @@ export function TwoFactorPage() {
 
       {scannerLoaded && (
         <Suspense fallback={null}>
-          <ScanQrDialog open={scanning} onOpenChange={setScanning} />
+          <ScanQrDialog open={scanning} onOpenChange={setScanning} returnFocusRef={scanButtonRef} />
         </Suspense>
       )}
     </div>
