@@ -288,7 +288,7 @@ export function CredentialsPage() {
             className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm text-slate-700"
           >
             <div className="flex items-center gap-2">
-              <label htmlFor="credential-page-size" className="text-slate-600">
+              <label htmlFor="credential-page-size" className="whitespace-nowrap text-slate-600">
                 Per page
               </label>
               <select

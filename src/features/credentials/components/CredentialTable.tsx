@@ -8,7 +8,7 @@ import { CopyIdButton } from './CopyIdButton';
 import { TypeBadge } from './TypeBadge';
 
 const headerCell =
-  'px-4 py-2.5 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase';
+  'px-3 py-2.5 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase';
 
 export function CredentialTable({
   credentials,
@@ -25,7 +25,7 @@ export function CredentialTable({
         <caption className="sr-only">Credentials</caption>
         <thead className="border-b border-slate-200 bg-slate-50/80">
           <tr>
-            <th scope="col" className={headerCell}>
+            <th scope="col" className={cn(headerCell, 'pl-4')}>
               Name
             </th>
             <th scope="col" className={headerCell}>
@@ -74,7 +74,7 @@ function CredentialRow({
   const twoFactor = twoFactorOf(credential);
   return (
     <tr className="group hover:bg-slate-50/70">
-      <td className="max-w-64 px-4 py-3">
+      <td className="max-w-56 py-3 pr-3 pl-4">
         <Link
           to={`/credentials/${encodeURIComponent(credential.credential_id)}`}
           aria-label={`Open ${name}`}
@@ -83,13 +83,13 @@ function CredentialRow({
           {name}
         </Link>
       </td>
-      <td className="px-4 py-3">
+      <td className="px-3 py-3">
         <TypeBadge type={credential.credential_type} />
       </td>
-      <td className="max-w-64 truncate px-4 py-3 text-slate-700">
+      <td className="max-w-52 truncate px-3 py-3 text-slate-700" title={identifier || undefined}>
         {identifier || <span className="text-slate-500">—</span>}
       </td>
-      <td className="px-4 py-3 whitespace-nowrap text-slate-700">
+      <td className="px-3 py-3 text-slate-700">
         {twoFactor === null ? (
           <span className="text-slate-500">
             <span aria-hidden="true">—</span>
@@ -101,18 +101,19 @@ function CredentialRow({
           totpLabels[twoFactor]
         )}
       </td>
-      <td className="px-4 py-3 whitespace-nowrap text-slate-700">
-        {vaultLabel(credential.vault_type)}
-      </td>
-      <td className="px-4 py-3">
-        <span className="flex items-center gap-1">
-          <code className="max-w-40 truncate font-mono text-xs text-slate-600">
+      <td className="max-w-36 px-3 py-3 text-slate-700">{vaultLabel(credential.vault_type)}</td>
+      <td className="px-3 py-3">
+        <span className="flex items-center gap-0.5">
+          <code
+            className="max-w-[6.5rem] truncate font-mono text-xs text-slate-600"
+            title={credential.credential_id}
+          >
             {credential.credential_id}
           </code>
           <CopyIdButton value={credential.credential_id} label={`ID of ${name}`} />
         </span>
       </td>
-      <td className="px-3 py-2 text-right whitespace-nowrap">
+      <td className="py-2 pr-3 pl-1 text-right whitespace-nowrap">
         <span className="inline-flex gap-0.5">
           <RowAction
             label={`Edit ${name}`}

@@ -346,7 +346,7 @@ export function CredentialForm(props: CredentialFormProps) {
         </DialogError>
       )}
 
-      <div className="sticky bottom-0 -mx-6 -mb-5 flex justify-end gap-2 border-t border-slate-200 bg-white px-6 py-4">
+      <div className="sticky -bottom-5 -mx-6 -mb-5 flex justify-end gap-2 border-t border-slate-200 bg-white px-6 py-4">
         <Button onClick={props.onCancel}>{gone ? 'Close' : 'Cancel'}</Button>
         {!gone && (
           <Button type="submit" variant="primary" loading={busy}>
