@@ -370,7 +370,12 @@ test.describe('Saving a scanned key', () => {
   ) {
     const preview = form.getByRole('region', { name: 'Authenticator key preview' });
     await expect(preview).toBeVisible();
-    await shot(page, `form-preview-${options.period ?? 30}`);
+    if (process.env.E2E_SCREENSHOT_DIR) {
+      await preview.scrollIntoViewIfNeeded();
+      await page.screenshot({
+        path: `${process.env.E2E_SCREENSHOT_DIR}/2fa-form-preview-${options.period ?? 30}.png`,
+      });
+    }
     const shown = await preview.getByTestId('live-code').getAttribute('data-code');
     expect(shown).toBe(totp(secret, Date.now(), options));
     await form.getByRole('button', { name: 'Create credential' }).click();

@@ -4,7 +4,7 @@ import { Eye, EyeOff, Link2 } from 'lucide-react';
 import { parseSkyvernTimestamp, type TotpRecord } from '../../api/schemas';
 import { CopyButton } from '../../components/ui/CopyButton';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/States';
-import { CODES_REFRESH_MS, totpCodesQueryOptions } from './api';
+import { totpCodesQueryOptions } from './api';
 
 /** Runs only use codes younger than this (Skyvern's TOTP_LIFESPAN_MINUTES default). */
 const LIFESPAN_MS = 10 * 60_000;
@@ -47,7 +47,7 @@ export function CodesList({ identifier }: { identifier: string }) {
     return (
       <EmptyState title={identifier ? `No codes for ${identifier}` : 'No codes yet'}>
         Codes pushed to Skyvern by email or text-message forwarding, or with the form on this page,
-        appear here. This list refreshes every {CODES_REFRESH_MS / 1000} seconds.
+        appear here as they arrive.
       </EmptyState>
     );
   }

@@ -43,8 +43,8 @@ export function KeyDetails({ totp, compact = false }: { totp: TotpAccount; compa
           <AlertTriangle aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-amber-700" />
           <p>
             Unusual settings: {differences.join(', ')} (most sites use SHA1, 6 digits, 30 seconds).
-            The full otpauth:// URI is saved so Skyvern generates the same codes. Compare the code
-            below with the phone before saving.
+            Skyvern needs the full otpauth:// URI, not just the key, to generate the same codes; the
+            console uses it. Compare the code below with the phone.
           </p>
         </div>
       )}

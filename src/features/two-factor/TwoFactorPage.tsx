@@ -4,6 +4,7 @@ import { ScanLine, X } from 'lucide-react';
 import { Button } from '../../components/ui/Button';
 import { inputClass } from '../../components/ui/Field';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { CODES_REFRESH_MS } from './api';
 import { CodesList } from './CodesList';
 import { PushCodeForm } from './PushCodeForm';
 
@@ -67,8 +68,8 @@ export function TwoFactorPage() {
           </div>
           <CodesList identifier={identifier} />
           <p className="text-xs text-slate-600">
-            Refreshes every 5 seconds while this tab is visible. Codes are hidden until you show
-            them.
+            Refreshes every {CODES_REFRESH_MS / 1000} seconds while this tab is visible. Codes are
+            hidden until you show them.
           </p>
         </section>
 
@@ -84,7 +85,8 @@ export function TwoFactorPage() {
               Hand Skyvern a code that arrived by email or text, as forwarding would.
             </p>
           </div>
-          <PushCodeForm key={identifier} defaultIdentifier={identifier} />
+          {/* Not keyed on the filter: changing it must not wipe a message being typed. */}
+          <PushCodeForm defaultIdentifier={identifier} />
         </section>
       </div>
 
