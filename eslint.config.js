@@ -9,6 +9,9 @@ export default tseslint.config(
   {
     ignores: [
       'dist',
+      // Per-run build and report folders (CONSOLE_OUT_DIR, E2E_OUTPUT_DIR, npm run bench).
+      'dist-*',
+      'test-results-*',
       'node_modules',
       'test-results',
       'playwright-report',
