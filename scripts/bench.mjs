@@ -148,10 +148,15 @@ async function measureBundles() {
 }
 
 // ── 2. Servers ──────────────────────────────────────────────────────────────────────────────────
-async function startServers() {
+async function checkPorts() {
   await assertPortFree(consolePort, host, 'BENCH_CONSOLE_PORT');
   await assertPortFree(sandboxPort, host, 'BENCH_SANDBOX_PORT');
   await assertPortFree(vaultPort, host, 'BENCH_VAULT_PORT');
+}
+
+async function startServers() {
+  // Checked again: the build takes a while and something may have taken a port meanwhile.
+  await checkPorts();
 
   const sandbox = start('The sandbox', bin('tsx'), ['sandbox/main.ts'], {
     SANDBOX_HOST: host,
@@ -418,6 +423,8 @@ async function main() {
     },
     commands: 'npm run bench',
   };
+  // Fail before the slow build if a port is taken.
+  await checkPorts();
   report.bundles = await measureBundles();
   const { skyvernUrl, vault } = await startServers();
   await seedCredentials(skyvernUrl);
