@@ -29,14 +29,16 @@ test.describe('Connection', () => {
     expect(record.consoleMessages.join('\n')).not.toContain(API_KEY);
   });
 
-  test('a wrong key is reported as such', async ({ page }) => {
+  test('a wrong key is reported as such', async ({ page, record }) => {
+    record.allowedConsoleErrors.push(/status of 403/);
     await page.goto('/settings/connection');
     await page.getByLabel('API key', { exact: true }).fill('not-the-key');
     await page.getByRole('button', { name: 'Test connection' }).click();
     await expect(page.getByRole('alert')).toContainText('Wrong API key');
   });
 
-  test('a server that is not Skyvern is reported as such', async ({ page }) => {
+  test('a server that is not Skyvern is reported as such', async ({ page, record }) => {
+    record.allowedConsoleErrors.push(/status of 404/);
     await page.goto('/settings/connection');
     // The console's own origin answers every path with its index.html.
     await page.getByLabel('Skyvern API URL').fill(CONSOLE_URL);

@@ -10,7 +10,10 @@ import { API_KEY, SKYVERN_URL, VAULT_TOKEN, VAULT_URL } from './env';
 
 export interface PageRecord {
   consoleMessages: string[];
-  /** Console errors a test expects (for example while the sandbox is down) — matched, then ignored. */
+  /**
+   * Console errors a test expects (for example while the sandbox is down), matched against the
+   * message text or, for "Failed to load resource" messages, against the resource's URL.
+   */
   allowedConsoleErrors: RegExp[];
   visitedUrls: string[];
 }
@@ -24,15 +27,23 @@ export const test = base.extend<Fixtures>({
   // Automatic: every test gets console checks and URL recording without asking for them.
   record: [
     async ({ page }, use) => {
-      const record: PageRecord = { consoleMessages: [], allowedConsoleErrors: [], visitedUrls: [] };
+      const record: PageRecord = {
+        consoleMessages: [],
+        // Skyvern answers 404 for "no custom credential service configured" (contract 5.1), and
+        // Chromium logs every 4xx it fetches as a console error. That one is an answer, not a bug.
+        allowedConsoleErrors: [/\/v1\/credentials\/custom_credential\/get$/],
+        visitedUrls: [],
+      };
       const unexpected: string[] = [];
       page.on('console', (message) => {
         const text = message.text();
         record.consoleMessages.push(text);
-        if (
-          message.type() === 'error' &&
-          !record.allowedConsoleErrors.some((re) => re.test(text))
-        ) {
+        const resource = message.location().url;
+        const allowed = record.allowedConsoleErrors.some(
+          (re) =>
+            re.test(text) || (text.startsWith('Failed to load resource') && re.test(resource)),
+        );
+        if (message.type() === 'error' && !allowed) {
           unexpected.push(text);
         }
       });

@@ -201,6 +201,8 @@ async function diagnoseNetworkFailure(baseUrl: string, _cause: unknown): Promise
   } catch {
     reachable = false;
   }
+  // The browser reports CSP violations as queued events, after the fetch has already failed.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   const target = originOf(baseUrl);
   if (blockedByPolicy.has(target)) {
     return new ApiError({

@@ -41,14 +41,17 @@ export function Field({
   return (
     <div className={cn('space-y-1.5', className)}>
       <div className="flex items-center justify-between gap-2">
-        <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-          {label}
+        <span className="flex items-baseline">
+          <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+            {label}
+          </label>
+          {/* Outside the label so the accessible name stays exactly `label`; aria-required says it. */}
           {required && (
-            <span className="ml-0.5 text-red-700" aria-hidden="true">
+            <span className="ml-0.5 text-sm text-red-700" aria-hidden="true">
               *
             </span>
           )}
-        </label>
+        </span>
         {action}
       </div>
       {cloneElement(children, {
