@@ -371,7 +371,7 @@ test.describe('Saving a scanned key', () => {
     const preview = form.getByRole('region', { name: 'Authenticator key preview' });
     await expect(preview).toBeVisible();
     if (process.env.E2E_SCREENSHOT_DIR) {
-      await preview.scrollIntoViewIfNeeded();
+      await preview.getByTestId('live-code').scrollIntoViewIfNeeded();
       await page.screenshot({
         path: `${process.env.E2E_SCREENSHOT_DIR}/2fa-form-preview-${options.period ?? 30}.png`,
       });

@@ -13,8 +13,15 @@ export function KeyDetails({ totp, compact = false }: { totp: TotpAccount; compa
     ['Digits', String(totp.digits), totp.digits !== TOTP_DEFAULTS.digits],
     ['Period', `${totp.period} seconds`, totp.period !== TOTP_DEFAULTS.period],
   ];
+  const live = (
+    <div className="rounded-lg border border-slate-200 bg-slate-50 px-4 py-3">
+      <LiveCode totp={totp} compact={compact} />
+    </div>
+  );
   return (
     <div className="space-y-3">
+      {/* Beside a form field the code comes first: it is what people compare with their phone. */}
+      {compact && live}
       <dl
         className={cn(
           'grid gap-x-4 gap-y-1.5 text-sm',
@@ -48,9 +55,7 @@ export function KeyDetails({ totp, compact = false }: { totp: TotpAccount; compa
           </p>
         </div>
       )}
-      <div className="rounded-lg border border-slate-200 bg-slate-50 px-4 py-3">
-        <LiveCode totp={totp} compact={compact} />
-      </div>
+      {!compact && live}
     </div>
   );
 }
