@@ -1,7 +1,8 @@
-import { delay, http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import type { QueryClient } from '@tanstack/react-query';
+import { createQueryClient, setAuthFailureHandler } from '../../app/query-client';
 import { apiUrl, server } from '../../test/msw';
 import { renderWithProviders } from '../../test/render';
 import { CustomCredentialServicePage } from './CustomCredentialServicePage';
@@ -274,11 +275,15 @@ describe('CustomCredentialServicePage: saving', () => {
 
   it('shows progress, cannot be pressed twice, and keeps what was typed when saving fails', async () => {
     let attempts = 0;
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     server.use(
       notConfigured(),
       http.post(K2, async () => {
         attempts += 1;
-        await delay(50);
+        await gate;
         return HttpResponse.json(
           {
             detail:
@@ -299,6 +304,7 @@ describe('CustomCredentialServicePage: saving', () => {
     expect(saving).toHaveAttribute('aria-busy', 'true');
     expect(screen.getByRole('button', { name: 'Test Connection' })).toBeDisabled();
     await user.click(saving);
+    release();
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The configuration was not saved');
@@ -475,6 +481,22 @@ describe('CustomCredentialServicePage: Test Connection', () => {
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('Connection successful')).toBeInTheDocument();
   }, 15_000);
+
+  it("sends Skyvern's own 401/403 to the Connection handler, not into the test result", async () => {
+    server.use(configured());
+    testAnswers(() => failed('Could not validate credentials', 403));
+    const authFailures = vi.fn();
+    setAuthFailureHandler(authFailures);
+    // The app's QueryClient, with the cache handlers that redirect on Skyvern's auth errors.
+    const queryClient = createQueryClient();
+    const { user } = renderWithProviders(<CustomCredentialServicePage />, { queryClient });
+    await screen.findByText('Configured');
+    await fillAndTest(user);
+    await waitFor(() => expect(authFailures).toHaveBeenCalled());
+    expect(screen.queryByTestId('ccs-test-result')).not.toBeInTheDocument();
+    expect(screen.queryByText(/The test could not run/)).not.toBeInTheDocument();
+    setAuthFailureHandler(() => {});
+  });
 
   it('shows progress, blocks a second press, and drops a stale result when the values change', async () => {
     server.use(configured());
