@@ -51,7 +51,7 @@ export function KeyDetails({ totp, compact = false }: { totp: TotpAccount; compa
           <p>
             Unusual settings: {differences.join(', ')} (most sites use SHA1, 6 digits, 30 seconds).
             Skyvern needs the full otpauth:// URI, not just the key, to generate the same codes; the
-            console uses it. Compare the code below with the phone.
+            console uses it. Compare the current code with the phone.
           </p>
         </div>
       )}
