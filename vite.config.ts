@@ -114,5 +114,29 @@ export default defineConfig({
     reportCompressedSize: true,
     // scripts/bundle-size.mjs reads it to compute what each screen loads first.
     manifest: true,
+    rolldownOptions: {
+      output: {
+        // Fewer, larger first-load chunks compress better than many small shared ones: see
+        // docs/decisions/first-load-budget.md. Lazy screens and dialogs still split as before.
+        codeSplitting: {
+          groups: [
+            // Everything the entry loads statically, as one chunk.
+            { name: 'shell', tags: ['$initial'] },
+            // What any screen needs to render a query (not mutations: those load with forms).
+            {
+              name: 'query',
+              test: /@tanstack[\\/](react-query[\\/].*[\\/](useQuery|useBaseQuery|queryOptions|IsRestoringProvider|QueryErrorResetBoundary|errorBoundaryUtils|suspense)|query-core[\\/].*[\\/]queryObserver)\.m?js$|src[\\/]components[\\/]ui[\\/]input-styles/,
+              includeDependenciesRecursively: false,
+            },
+            // The credentials list and what it shares with the detail page and its dialogs.
+            {
+              name: 'credentials-list',
+              test: /src[\\/]features[\\/]credentials[\\/](CredentialsPage|listParams|describe|api[\\/]credentials|components[\\/]|dialogs[\\/]CredentialDialogHost)|lucide-react[\\/].*[\\/](trash|trash-2|square-asterisk|clipboard-copy|copy-check|credit-card|pencil-line|square-pen)\.m?js$/,
+              includeDependenciesRecursively: false,
+            },
+          ],
+        },
+      },
+    },
   },
 });
