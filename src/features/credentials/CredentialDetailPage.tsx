@@ -15,7 +15,8 @@ import type { Credential } from '../../api/schemas';
 import { Button } from '../../components/ui/Button';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/States';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { credentialDetailQuery, totpCodeQuery } from './api/credentials';
+import { credentialDetailQuery } from './api/credentials';
+import { totpCodeQuery } from './api/totp-code';
 import { CopyIdButton } from './components/CopyIdButton';
 import { TypeBadge } from './components/TypeBadge';
 import { displayName, identifierOf, totpLabels, typeLabels, vaultLabel } from './describe';
@@ -316,7 +317,7 @@ function AuthenticatorCode({ credentialId, name }: { credentialId: string; name:
 }
 
 function CurrentCode({ credentialId, name }: { credentialId: string; name: string }) {
-  const code = useQuery(totpCodeQuery(credentialId, true));
+  const code = useQuery(totpCodeQuery(credentialId));
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), 250);

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { ChevronLeft, ChevronRight, Plus, Search, X } from 'lucide-react';
+import { ChevronLeft, ChevronRight, Plus, Search } from 'lucide-react';
 import { Button } from '../../components/ui/Button';
 import { inputClass } from '../../components/ui/input-styles';
 import { EmptyState, ErrorState } from '../../components/ui/States';
@@ -93,7 +93,7 @@ export function CredentialsPage() {
   let body;
   if (query.isPending) {
     body = <CredentialTableSkeleton rows={state.pageSize} />;
-  } else if (query.isError && !query.data) {
+  } else if (query.isError) {
     body = (
       <div className="p-4">
         <ErrorState
@@ -111,7 +111,7 @@ export function CredentialsPage() {
           title={`Page ${state.page} is empty`}
           action={<Button onClick={() => update({ page: 1 })}>Go to the first page</Button>}
         >
-          There are fewer credentials than this page needs. They may have been deleted.
+          Some credentials may have been deleted since.
         </EmptyState>
       </div>
     );
@@ -154,8 +154,8 @@ export function CredentialsPage() {
             </Button>
           }
         >
-          Add the passwords, credit cards and secrets your Skyvern workflows sign in with. Skyvern
-          stores them encrypted and never shows a stored secret again.
+          Add the passwords, cards and secrets your workflows sign in with. Skyvern never shows a
+          stored secret again.
         </EmptyState>
       </div>
     );
@@ -194,9 +194,6 @@ export function CredentialsPage() {
         >
           <Plus aria-hidden="true" className="size-4" />
           New credential
-          <kbd className="ml-1 hidden rounded border border-white/30 px-1.5 text-[11px] font-normal text-white/90 sm:inline">
-            N
-          </kbd>
         </Button>
       </div>
 
@@ -229,22 +226,9 @@ export function CredentialsPage() {
                 }}
                 placeholder="Name, username, card brand, last four or label"
                 aria-keyshortcuts="/"
-                aria-describedby="credential-search-hint"
                 className={`${inputClass} pr-9 pl-9`}
               />
-              {draft ? (
-                <button
-                  type="button"
-                  aria-label="Clear search"
-                  onClick={() => {
-                    setDraft('');
-                    searchRef.current?.focus();
-                  }}
-                  className="absolute top-1/2 right-1.5 inline-flex size-7 -translate-y-1/2 items-center justify-center rounded text-slate-500 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
-                >
-                  <X aria-hidden="true" className="size-4" />
-                </button>
-              ) : (
+              {!draft && (
                 <kbd
                   aria-hidden="true"
                   className="absolute top-1/2 right-3 -translate-y-1/2 rounded border border-slate-300 px-1.5 text-[11px] text-slate-500"
@@ -253,9 +237,6 @@ export function CredentialsPage() {
                 </kbd>
               )}
             </div>
-            <p id="credential-search-hint" className="sr-only">
-              Press slash to focus the search from anywhere on this page.
-            </p>
           </div>
           <div className="w-44 space-y-1">
             <label htmlFor="credential-type" className="block text-xs font-medium text-slate-700">
@@ -282,7 +263,7 @@ export function CredentialsPage() {
 
         <div aria-busy={query.isFetching}>{body}</div>
 
-        {query.data && (rows.length > 0 || state.page > 1) && (
+        {!query.isError && query.data && (rows.length > 0 || state.page > 1) && (
           <nav
             aria-label="Pages"
             className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm text-slate-700"
@@ -332,16 +313,6 @@ export function CredentialsPage() {
               </Button>
             </div>
           </nav>
-        )}
-        {query.isError && query.data && (
-          <div className="border-t border-slate-200 p-4">
-            <ErrorState
-              title="The list could not be refreshed"
-              message={query.error.message}
-              onRetry={() => void query.refetch()}
-              retrying={query.isFetching}
-            />
-          </div>
         )}
       </section>
 

@@ -25,7 +25,7 @@ export const vaultLabels: Record<VaultType, string> = {
 
 /** Rows created before vault_type existed are kept in Bitwarden (contract 2.1). */
 export function vaultLabel(vault: VaultType | null): string {
-  return vault ? vaultLabels[vault] : 'Bitwarden (older credential)';
+  return vault ? vaultLabels[vault] : 'Bitwarden (legacy)';
 }
 
 /** The non-secret thing that tells two credentials of one type apart. */
@@ -49,5 +49,5 @@ export function twoFactorOf(credential: Credential): TotpType | null {
 
 /** Names can be "" (contract 3.1); a row still needs something to call it. */
 export function displayName(credential: Credential): string {
-  return credential.name.trim() || 'Untitled credential';
+  return credential.name.trim() || 'Untitled';
 }

@@ -1,4 +1,3 @@
-import { z } from 'zod/mini';
 import { credentialTypeSchema, type CredentialListParams } from '../../api/schemas';
 
 /*
@@ -18,20 +17,24 @@ export interface ListState {
   pageSize: number;
 }
 
-const pageSchema = z.coerce.number().check(z.int(), z.gte(1), z.lte(100_000));
-const pageSizeSchema = z.coerce
-  .number()
-  .check(z.refine((value) => (PAGE_SIZES as readonly number[]).includes(value)));
+/** A whole number written plainly (no sign, exponent or decimals), within limits. */
+function wholeNumber(value: string | null, max: number): number | null {
+  if (!value || !/^\d{1,9}$/.test(value)) return null;
+  const number = Number(value);
+  return number >= 1 && number <= max ? number : null;
+}
 
 export function parseListState(params: URLSearchParams): ListState {
-  const page = pageSchema.safeParse(params.get('page') ?? '');
-  const pageSize = pageSizeSchema.safeParse(params.get('page_size') ?? '');
+  const pageSize = wholeNumber(params.get('page_size'), 1000);
   const type = credentialTypeSchema.safeParse(params.get('type'));
   return {
     search: (params.get('search') ?? '').slice(0, SEARCH_MAX),
     type: type.success ? type.data : undefined,
-    page: page.success ? page.data : 1,
-    pageSize: pageSize.success ? pageSize.data : DEFAULT_PAGE_SIZE,
+    page: wholeNumber(params.get('page'), 100_000) ?? 1,
+    pageSize:
+      pageSize !== null && (PAGE_SIZES as readonly number[]).includes(pageSize)
+        ? pageSize
+        : DEFAULT_PAGE_SIZE,
   };
 }
 

@@ -3,7 +3,6 @@ import { apiRequest } from '../../../api/client';
 import {
   credentialListSchema,
   credentialSchema,
-  totpCodeSchema,
   type CredentialListParams,
 } from '../../../api/schemas';
 
@@ -23,7 +22,7 @@ export const credentialKeys = {
   totpCode: (id: string) => [...credentialKeys.totpCodes(), id] as const,
 };
 
-function credentialPath(id: string, suffix = ''): string {
+export function credentialPath(id: string, suffix = ''): string {
   return `/v1/credentials/${encodeURIComponent(id)}${suffix}`;
 }
 
@@ -59,26 +58,3 @@ export const credentialDetailQuery = (id: string) =>
     queryKey: credentialKeys.detail(id),
     queryFn: ({ signal }) => fetchCredential(id, signal),
   });
-
-/**
- * The current authenticator code (C7). It is secret-derived and short-lived, so it is only
- * fetched while the user has revealed it, never kept after the panel unmounts, and refetched
- * when the server says its window ends.
- */
-export const totpCodeQuery = (id: string, enabled: boolean) =>
-  queryOptions({
-    queryKey: credentialKeys.totpCode(id),
-    queryFn: ({ signal }) =>
-      apiRequest({ path: credentialPath(id, '/totp-code'), schema: totpCodeSchema, signal }),
-    enabled,
-    gcTime: 0,
-    staleTime: 0,
-    refetchOnWindowFocus: false,
-    refetchInterval: (query) => {
-      const data = query.state.data;
-      // A little past the boundary so the server has rolled over to the next code.
-      return data ? data.seconds_remaining * 1000 + 300 : false;
-    },
-  });
-
-export { credentialPath };

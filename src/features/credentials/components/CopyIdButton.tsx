@@ -1,35 +1,42 @@
 import { useState } from 'react';
-import { Check, Copy } from 'lucide-react';
+import { ClipboardCopy, CopyCheck } from 'lucide-react';
 
 /*
- * Copies a credential id. The shared CopyButton imports the toaster statically, which would put
- * it in the list's first load; here the toast module is only fetched when something is copied.
+ * Copies a credential id or a code. The shared CopyButton raises a toast, which would put the
+ * toaster in the list's first load; this one says "Copied" in place (and to screen readers).
  */
 export function CopyIdButton({ value, label }: { value: string; label: string }) {
-  const [copied, setCopied] = useState(false);
+  const [result, setResult] = useState<'copied' | 'failed' | null>(null);
   return (
-    <button
-      type="button"
-      aria-label={`Copy ${label}`}
-      title={`Copy ${label}`}
-      className="inline-flex size-7 shrink-0 items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
-      onClick={async () => {
-        const { toast } = await import('sonner');
-        try {
-          await navigator.clipboard.writeText(value);
-          setCopied(true);
-          toast.success(`Copied ${label}`);
-          window.setTimeout(() => setCopied(false), 1500);
-        } catch {
-          toast.error('The browser did not allow copying. Select the id and copy it by hand.');
-        }
-      }}
-    >
-      {copied ? (
-        <Check aria-hidden="true" className="size-4 text-emerald-600" />
-      ) : (
-        <Copy aria-hidden="true" className="size-4" />
-      )}
-    </button>
+    <>
+      <button
+        type="button"
+        aria-label={`Copy ${label}`}
+        title={result === 'failed' ? 'The browser did not allow copying' : `Copy ${label}`}
+        className="inline-flex size-7 shrink-0 items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
+        onClick={async () => {
+          try {
+            await navigator.clipboard.writeText(value);
+            setResult('copied');
+          } catch {
+            setResult('failed');
+          }
+          window.setTimeout(() => setResult(null), 1500);
+        }}
+      >
+        {result === 'copied' ? (
+          <CopyCheck aria-hidden="true" className="size-4 text-emerald-600" />
+        ) : (
+          <ClipboardCopy aria-hidden="true" className="size-4" />
+        )}
+      </button>
+      <span role="status" className="sr-only">
+        {result === 'copied'
+          ? `Copied ${label}`
+          : result === 'failed'
+            ? 'Copying was not allowed'
+            : ''}
+      </span>
+    </>
   );
 }

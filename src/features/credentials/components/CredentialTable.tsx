@@ -90,13 +90,8 @@ function CredentialRow({
         {identifier || <span className="text-slate-500">—</span>}
       </td>
       <td className="px-3 py-3 text-slate-700">
-        {twoFactor === null ? (
-          <span className="text-slate-500">
-            <span aria-hidden="true">—</span>
-            <span className="sr-only">Not applicable</span>
-          </span>
-        ) : twoFactor === 'none' ? (
-          <span className="text-slate-500">None</span>
+        {twoFactor === null || twoFactor === 'none' ? (
+          <span className="text-slate-500">{twoFactor ? 'None' : '—'}</span>
         ) : (
           totpLabels[twoFactor]
         )}
@@ -164,19 +159,15 @@ function RowAction({
   );
 }
 
-/** Rows of grey bars in the table's shape, so the page does not jump when data arrives. */
+/** Grey bars in the table's shape, so the page does not jump when data arrives. */
 export function CredentialTableSkeleton({ rows }: { rows: number }) {
   return (
-    <div role="status" aria-live="polite" className="divide-y divide-slate-100">
+    <div role="status" className="divide-y divide-slate-100 border-t border-slate-200">
       <span className="sr-only">Loading credentials…</span>
-      <div className="h-10 border-b border-slate-200 bg-slate-50/80" />
       {Array.from({ length: Math.min(rows, 8) }, (_, index) => (
-        <div key={index} aria-hidden="true" className="flex items-center gap-6 px-4 py-4">
+        <div key={index} aria-hidden="true" className="flex gap-8 px-4 py-4">
           <div className="h-3.5 w-40 animate-pulse rounded bg-slate-200" />
-          <div className="h-3.5 w-20 animate-pulse rounded-full bg-slate-100" />
-          <div className="h-3.5 w-48 animate-pulse rounded bg-slate-100" />
-          <div className="h-3.5 w-16 animate-pulse rounded bg-slate-100" />
-          <div className="hidden h-3.5 w-24 animate-pulse rounded bg-slate-100 lg:block" />
+          <div className="h-3.5 w-1/3 animate-pulse rounded bg-slate-100" />
           <div className="ml-auto h-3.5 w-24 animate-pulse rounded bg-slate-100" />
         </div>
       ))}

@@ -1,11 +1,11 @@
-import { CreditCard, FileKey2, KeyRound } from 'lucide-react';
+import { CreditCard, KeyRound, SquareAsterisk } from 'lucide-react';
 import type { CredentialType } from '../../../api/schemas';
 import { typeLabels } from '../describe';
 
 const typeIcons: Record<CredentialType, typeof KeyRound> = {
   password: KeyRound,
   credit_card: CreditCard,
-  secret: FileKey2,
+  secret: SquareAsterisk,
 };
 
 export function TypeBadge({ type }: { type: CredentialType }) {

@@ -13,8 +13,9 @@ export type CredentialDialog =
   | { kind: 'rename'; credential: Credential }
   | { kind: 'delete'; credential: Credential };
 
+const loadFormDialog = () => import('./CredentialFormDialog');
 const CredentialFormDialog = lazy(async () => ({
-  default: (await import('./CredentialFormDialog')).CredentialFormDialog,
+  default: (await loadFormDialog()).CredentialFormDialog,
 }));
 const RenameCredentialDialog = lazy(async () => ({
   default: (await import('./RenameCredentialDialog')).RenameCredentialDialog,
@@ -25,7 +26,7 @@ const DeleteCredentialDialog = lazy(async () => ({
 
 /** Starts loading the form chunk before it is needed (hover or focus on "New credential"). */
 export function preloadCredentialForm() {
-  void import('./CredentialFormDialog');
+  void loadFormDialog();
 }
 
 export function useCredentialDialogs() {

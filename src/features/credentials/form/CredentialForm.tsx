@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { Controller, useForm, type UseFormReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
-import { CreditCard, FileKey2, KeyRound, LockKeyhole } from 'lucide-react';
+import { CreditCard, KeyRound, LockKeyhole, SquareAsterisk } from 'lucide-react';
 import { customCredentialStatusQuery } from '../../../api/custom-credential-config';
 import { isApiError } from '../../../api/client';
 import type { Credential } from '../../../api/schemas';
@@ -197,7 +197,7 @@ export function CredentialForm(props: CredentialFormProps) {
           Credit card
         </ChoiceCard>
         <ChoiceCard
-          icon={<FileKey2 aria-hidden="true" className="size-4 text-slate-600" />}
+          icon={<SquareAsterisk aria-hidden="true" className="size-4 text-slate-600" />}
           hint="An API key, token or other value"
           input={
             <input

@@ -1,0 +1,24 @@
+import { queryOptions } from '@tanstack/react-query';
+import { apiRequest } from '../../../api/client';
+import { totpCodeSchema } from '../../../api/schemas';
+import { credentialKeys, credentialPath } from './credentials';
+
+/**
+ * The current authenticator code (C7). It is secret-derived and short-lived, so it is only
+ * fetched while the user has revealed it, never kept after the panel unmounts, and refetched
+ * when the server says its window ends.
+ */
+export const totpCodeQuery = (id: string) =>
+  queryOptions({
+    queryKey: credentialKeys.totpCode(id),
+    queryFn: ({ signal }) =>
+      apiRequest({ path: credentialPath(id, '/totp-code'), schema: totpCodeSchema, signal }),
+    gcTime: 0,
+    staleTime: 0,
+    refetchOnWindowFocus: false,
+    refetchInterval: (query) => {
+      const data = query.state.data;
+      // A little past the boundary so the server has rolled over to the next code.
+      return data ? data.seconds_remaining * 1000 + 300 : false;
+    },
+  });
