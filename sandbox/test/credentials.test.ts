@@ -475,6 +475,12 @@ describe('list (3.2)', () => {
     expect(await listNames('?search=a_e')).toEqual([]);
   });
 
+  it('never matches across two fields', async () => {
+    // "Globex" + username "JOHN@…": the text "globex\u0001john" spans the name and the username.
+    expect(await listNames('?search=globex%01john')).toEqual([]);
+    expect(await listNames('?search=ex%20')).toEqual([]);
+  });
+
   it('does not search ids, and an empty search is no filter', async () => {
     const all = expectArray((await org.request('GET', '/v1/credentials?page_size=1')).body);
     const id = String(all[0]?.['credential_id']);

@@ -5,7 +5,9 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_ORGANIZATION_ID } from '../skyvern/auth';
 import { expectArray, expectObject, passwordBody, secretBody, startTestSandbox } from './helpers';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sandbox-persistence-'));
@@ -151,6 +153,45 @@ describe('persistence across restarts', () => {
       }
     } finally {
       rmSync(seedDir, { recursive: true, force: true });
+    }
+  });
+
+  it('migrates a database written before search_text existed', async () => {
+    const oldDir = mkdtempSync(join(tmpdir(), 'sandbox-migrate-'));
+    try {
+      const db = new Database(join(oldDir, 'skyvern.sqlite'));
+      db.exec(`CREATE TABLE credentials (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, organization_id TEXT NOT NULL,
+        name TEXT NOT NULL, credential_type TEXT NOT NULL, vault_type TEXT, item_id TEXT NOT NULL, username TEXT,
+        totp_type TEXT NOT NULL DEFAULT 'none', totp_identifier TEXT, card_last_four TEXT, card_brand TEXT,
+        secret_label TEXT, browser_profile_id TEXT, auto_profile_disabled INTEGER,
+        pin_saved_session_ip INTEGER NOT NULL DEFAULT 0, tested_url TEXT, user_context TEXT,
+        save_browser_session_intent INTEGER, run_sequentially INTEGER NOT NULL DEFAULT 0, folder_id TEXT,
+        proxy_location TEXT, proxy_session_id TEXT, search_name TEXT NOT NULL, search_username TEXT,
+        search_label TEXT, search_brand TEXT, search_last_four TEXT, created_at TEXT NOT NULL,
+        modified_at TEXT NOT NULL, deleted_at TEXT)`);
+      db.prepare(
+        `INSERT INTO credentials (id, seq, organization_id, name, credential_type, vault_type, item_id,
+        card_last_four, card_brand, search_name, created_at, modified_at)
+        VALUES ('cred_2124350000000000000', 1, ?, 'Old Card', 'credit_card', 'skyvern', 'creditem_x', '4444',
+        'MasterCard', 'old card', '2026-01-01T00:00:00', '2026-01-01T00:00:00')`,
+      ).run(DEFAULT_ORGANIZATION_ID);
+      db.close();
+      const migrated = await startTestSandbox({ dataDir: oldDir });
+      try {
+        for (const search of ['old', 'mastercard', '4444']) {
+          const names = expectArray(
+            (await migrated.request('GET', `/v1/credentials?search=${search}`)).body,
+          ).map((item) => item['name']);
+          expect(names).toEqual(['Old Card']);
+        }
+        expect(
+          (await migrated.request('POST', '/v1/credentials', { body: secretBody() })).status,
+        ).toBe(201);
+      } finally {
+        await migrated.close();
+      }
+    } finally {
+      rmSync(oldDir, { recursive: true, force: true });
     }
   });
 
