@@ -1,6 +1,6 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { X } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { cn } from '../../lib/cn';
 
 export interface DialogProps {
@@ -10,7 +10,11 @@ export interface DialogProps {
   description: ReactNode;
   children?: ReactNode;
   size?: 'sm' | 'md' | 'lg';
-  /** Where focus goes when the dialog closes; Radix returns it to the trigger by default. */
+  /**
+   * Where focus goes when the dialog closes. By default it returns to whatever had focus when the
+   * dialog opened (Radix alone only does that for a Dialog.Trigger, and these open from plain
+   * buttons, menus and shortcuts).
+   */
   onCloseAutoFocus?: (event: Event) => void;
   /** Where focus goes when the dialog opens; Radix focuses the first focusable element by default. */
   onOpenAutoFocus?: (event: Event) => void;
@@ -29,12 +33,26 @@ export function Dialog({
   onCloseAutoFocus,
   onOpenAutoFocus,
 }: DialogProps) {
+  const openerRef = useRef<HTMLElement | null>(null);
+  // Layout effects run before Radix moves focus into the dialog, so this is still the opener.
+  useLayoutEffect(() => {
+    if (open && document.activeElement instanceof HTMLElement) {
+      openerRef.current = document.activeElement;
+    }
+  }, [open]);
+  const returnFocus = (event: Event) => {
+    const opener = openerRef.current;
+    if (opener?.isConnected) {
+      event.preventDefault();
+      opener.focus();
+    }
+  };
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/50 data-[state=open]:animate-[fade-in_120ms_ease-out]" />
         <RadixDialog.Content
-          onCloseAutoFocus={onCloseAutoFocus}
+          onCloseAutoFocus={onCloseAutoFocus ?? returnFocus}
           onOpenAutoFocus={onOpenAutoFocus}
           className={cn(
             'fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 flex-col',
