@@ -7,6 +7,7 @@ import {
   uniqueSuffix,
   type SandboxApi,
 } from './support/fixtures';
+import { API_KEY, SKYVERN_URL, VAULT_TOKEN, VAULT_URL } from './support/env';
 
 /*
  * Credentials against the real sandbox: create each type, find, page, rename, edit (including a
@@ -423,5 +424,58 @@ test.describe('Credentials', () => {
     await expect(page.getByText('No credentials match')).toBeVisible();
     await expect(page.getByRole('heading', { level: 1, name: 'Credentials' })).toBeFocused();
     await expectNoSecretLeaks(page, record, [password, newPassword, 'JBSWY3DPEHPK3PXP', TOTP_KEY]);
+  });
+
+  test('stores a new credential in the custom credential service when one is configured', async ({
+    page,
+    record,
+    request,
+    sandbox,
+  }) => {
+    const name = `Custom vault ${uniqueSuffix()}`;
+    const password = `custom-${uniqueSuffix()}`;
+    const configured = await request.post(
+      `${SKYVERN_URL}/v1/credentials/custom_credential/create`,
+      {
+        headers: { 'x-api-key': API_KEY },
+        data: { config: { api_base_url: VAULT_URL, api_token: VAULT_TOKEN } },
+      },
+    );
+    expect(configured.ok()).toBe(true);
+    try {
+      await openList(page);
+      const dialog = await openNewCredential(page);
+      const vault = dialog.getByRole('group', { name: 'Store the secret in' });
+      await expect(vault.getByRole('radio', { name: /^Skyvern/ })).toBeChecked();
+      await field(dialog, 'Name').fill(name);
+      await field(dialog, 'Username').fill('vault@example.com');
+      await field(dialog, 'Password').fill(password);
+      await vault.getByRole('radio', { name: /^Custom Credential Service/ }).check();
+      await expectNoAxeViolations(page, '[role="dialog"]');
+      const id = await finishCreate(page, dialog);
+      expect((await sandbox.vaultItems()).map((item) => item.name)).toContain(name);
+
+      await page.getByLabel('Search').fill(name);
+      await expect(rows(page)).toHaveCount(1);
+      await expect(rows(page).first()).toContainText('Custom Credential Service');
+      // The edit form shows the vault but cannot move the credential.
+      await page.getByRole('button', { name: `Edit ${name}` }).click();
+      const edit = page.getByRole('dialog', { name: `Edit ${name}` });
+      await expect(edit).toContainText('Stored in: Custom Credential Service');
+      await expect(edit.getByRole('group', { name: 'Store the secret in' })).toHaveCount(0);
+      await page.keyboard.press('Escape');
+      await page.getByRole('link', { name: `Open ${name}` }).click();
+      await expect(page.getByRole('region', { name: 'Details' })).toContainText(
+        'VaultCustom Credential Service',
+      );
+      await page.getByRole('button', { name: `Delete ${name}` }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
+      await expect(page).toHaveURL(/\/credentials$/);
+      expect((await sandbox.vaultItems()).map((item) => item.name)).not.toContain(name);
+      expect(id).toMatch(/^cred_/);
+      await expectNoSecretLeaks(page, record, [password, VAULT_TOKEN]);
+    } finally {
+      await sandbox.clearCustomCredentialService();
+    }
   });
 });
