@@ -86,7 +86,7 @@ function CredentialRow({
       <td className="px-3 py-3">
         <TypeBadge type={credential.credential_type} />
       </td>
-      <td className="max-w-52 truncate px-3 py-3 text-slate-700" title={identifier || undefined}>
+      <td className="max-w-60 truncate px-3 py-3 text-slate-700" title={identifier || undefined}>
         {identifier || <span className="text-slate-500">—</span>}
       </td>
       <td className="px-3 py-3 text-slate-700">
@@ -100,7 +100,7 @@ function CredentialRow({
       <td className="px-3 py-3">
         <span className="flex items-center gap-0.5">
           <code
-            className="max-w-[6.5rem] truncate font-mono text-xs text-slate-600"
+            className="max-w-[5.5rem] truncate font-mono text-xs text-slate-600"
             title={credential.credential_id}
           >
             {credential.credential_id}
