@@ -56,6 +56,18 @@ function run(command, args, options = {}) {
   return child;
 }
 
+/** A step that is meant to finish (the build); resolves with its exit code. */
+function runOnce(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    children.add(child);
+    child.on('exit', (code) => {
+      children.delete(child);
+      resolve(code ?? 1);
+    });
+  });
+}
+
 try {
   await assertPortFree(consolePort, host, dev ? 'CONSOLE_DEV_PORT' : 'CONSOLE_PORT');
   await assertPortFree(sandboxPort, host, 'SANDBOX_PORT');
@@ -90,15 +102,11 @@ const ready = await new Promise((resolve) => {
 // 2. The console: build once, then serve (or Vite's dev server with --dev).
 if (!dev) {
   console.log('Building the console…');
-  await new Promise((resolve) => {
-    const build = run(bin('vite'), ['build', '--logLevel', 'warn'], {
-      label: 'The build',
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    build.on('exit', (code) => {
-      if (code === 0) resolve();
-    });
-  });
+  const code = await runOnce(bin('vite'), ['build', '--logLevel', 'warn']);
+  if (code !== 0) {
+    console.error('npm start: the build failed (see above); stopping.');
+    stop(code || 1);
+  }
 }
 const server = run(bin('vite'), dev ? [] : ['preview'], {
   label: 'The console server',

@@ -17,7 +17,7 @@ const settingsNav = [
 
 function navClass({ isActive }: { isActive: boolean }) {
   return cn(
-    'flex items-center gap-2.5 rounded-md px-3 py-2 text-sm font-medium',
+    'flex items-center gap-2.5 whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium',
     'focus-visible:outline-2 focus-visible:outline-brand-600',
     isActive
       ? 'bg-brand-50 text-brand-800'
