@@ -47,6 +47,14 @@ const chromiumArgs = [
 
 // ── Process bookkeeping: every child gets its own process group so the whole tree can be stopped.
 const children = new Set();
+const stoppedEarly = [];
+function assertServersUp() {
+  if (stoppedEarly.length) {
+    throw new Error(
+      `Stopped during the bench, so the figures are not valid: ${stoppedEarly.join(', ')}.`,
+    );
+  }
+}
 function start(label, command, args, env = {}) {
   const child = spawn(command, args, {
     cwd: root,
@@ -62,7 +70,9 @@ function start(label, command, args, env = {}) {
   });
   child.on('exit', (code, signal) => {
     children.delete(child);
-    if (!stopping && code !== 0) {
+    if (!stopping) {
+      // Measuring against a server that is gone would report nonsense: remember it, fail later.
+      stoppedEarly.push(`${label} (${signal ?? `exit ${code}`})`);
       console.error(`\n${label} stopped unexpectedly (${signal ?? `exit ${code}`}):\n${stderr}`);
     }
   });
@@ -391,6 +401,7 @@ async function measureLighthouse(configureService) {
           },
           preset === 'desktop' ? desktopConfig : undefined,
         );
+        assertServersUp();
         samples.push(runner.lhr);
       } finally {
         await chrome.kill();
@@ -455,6 +466,7 @@ async function main() {
   report.bundles = await measureBundles();
   const { skyvernUrl, vault } = await startServers();
   await seedCredentials(skyvernUrl);
+  assertServersUp();
   report.timeToList = { seededCredentials: SEEDED, ...(await measureTimeToList()) };
   if (process.env.BENCH_SKIP_LIGHTHOUSE !== '1') {
     report.lighthouse = await measureLighthouse(() => configureCustomService(skyvernUrl, vault));

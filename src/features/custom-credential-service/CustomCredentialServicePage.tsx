@@ -97,15 +97,15 @@ export function CustomCredentialServicePage() {
               </Button>
             </section>
           )}
+          {/* Rendered with the panel, not before it: a footnote that jumps down is a layout shift. */}
+          <p className="text-xs text-slate-600">
+            A Skyvern server started with{' '}
+            <code className="font-mono">CUSTOM_CREDENTIAL_API_BASE_URL</code> and{' '}
+            <code className="font-mono">CUSTOM_CREDENTIAL_API_TOKEN</code> uses that service for
+            every organisation instead; such a server-wide configuration is not shown here.
+          </p>
         </>
       )}
-
-      <p className="text-xs text-slate-600">
-        A Skyvern server started with{' '}
-        <code className="font-mono">CUSTOM_CREDENTIAL_API_BASE_URL</code> and{' '}
-        <code className="font-mono">CUSTOM_CREDENTIAL_API_TOKEN</code> uses that service for every
-        organisation instead; such a server-wide configuration is not shown here.
-      </p>
 
       {clearRequested && (
         <Suspense fallback={null}>
