@@ -104,7 +104,11 @@ describe('CredentialFormDialog: create', () => {
     }
     await user.click(within(type).getByRole('radio', { name: /Secret/ }));
     expect(screen.getByLabelText(/^Secret label\*?$/)).toBeInTheDocument();
-    expect(screen.getByLabelText(/^Secret value\*?$/)).toHaveAttribute('type', 'password');
+    const secretValue = screen.getByLabelText(/^Secret value\*?$/);
+    // Multi-line (a pasted private key) and masked until revealed.
+    expect(secretValue.tagName).toBe('TEXTAREA');
+    expect(secretValue.className).toContain('[-webkit-text-security:disc]');
+    expect(screen.getByRole('button', { name: 'Show secret value' })).toBeInTheDocument();
   });
 
   it('validates a password credential before anything is sent', async () => {
@@ -241,7 +245,7 @@ describe('CredentialFormDialog: create', () => {
     });
   });
 
-  it('sends a secret value untouched, with its label', async () => {
+  it('sends a secret value untouched, line breaks included, with its label', async () => {
     noCustomService();
     const bodies = captureCreate(created(secretCredential()));
     const { user } = renderCreate();
@@ -250,13 +254,15 @@ describe('CredentialFormDialog: create', () => {
     await user.click(screen.getByRole('button', { name: 'Create credential' }));
     expect(await screen.findByText('Enter the secret value.')).toBeInTheDocument();
     await user.type(screen.getByLabelText(/^Secret label\*?$/), 'Billing API key');
-    await user.type(screen.getByLabelText(/^Secret value\*?$/), SECRET);
+    const pem = `${SECRET}\n-----BEGIN PRIVATE KEY-----\nMIIEv\n-----END PRIVATE KEY-----\n`;
+    await user.click(screen.getByLabelText(/^Secret value\*?$/));
+    await user.paste(pem);
     await user.click(screen.getByRole('button', { name: 'Create credential' }));
     await screen.findByText('cred_100000000000000003');
     expect(bodies[0]).toEqual({
       name: 'Billing API',
       credential_type: 'secret',
-      credential: { secret_value: SECRET, secret_label: 'Billing API key' },
+      credential: { secret_value: pem, secret_label: 'Billing API key' },
     });
   });
 

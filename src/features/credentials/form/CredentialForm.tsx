@@ -9,6 +9,7 @@ import type { Credential } from '../../../api/schemas';
 import { Button } from '../../../components/ui/Button';
 import { Field, inputClass } from '../../../components/ui/Field';
 import { SecretInput } from '../../../components/ui/SecretInput';
+import { SecretTextarea } from '../../../components/ui/SecretTextarea';
 import { Notice } from '../../../components/ui/States';
 import { cardDigits, detectCardBrand, formatCardNumber, passesLuhn } from '../../../lib/card';
 import { AuthenticatorKeyField } from '../../two-factor/AuthenticatorKeyField';
@@ -643,14 +644,10 @@ function SecretFields({ form, editing }: { form: FormApi; editing: boolean }) {
         description={
           editing
             ? 'Type the value again; the stored one is replaced.'
-            : 'Stored exactly as typed, spaces included.'
+            : 'Stored exactly as typed or pasted, spaces and line breaks included.'
         }
       >
-        <SecretInput
-          revealLabel="secret value"
-          autoComplete="off"
-          {...form.register('secretValue')}
-        />
+        <SecretTextarea revealLabel="secret value" {...form.register('secretValue')} />
       </Field>
     </div>
   );
