@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CheckCircle2, Clock3 } from 'lucide-react';
 import { isApiError } from '../../api/client';
@@ -13,24 +13,27 @@ import { pushTotpCode, totpCodeKeys } from './api';
 /** Skyvern stores unparsed messages up to this size; longer ones fail (contract 4.1). */
 export const MAX_CONTENT_LENGTH = 65_536;
 
+// zod/mini, like every schema in the app, so the shared zod core stays small (first-load-budget.md).
 const optionalId = (prefix: RegExp, message: string) =>
-  z
-    .string()
-    .trim()
-    .refine((value) => value === '' || prefix.test(value), message);
+  z.string().check(
+    z.trim(),
+    z.refine((value) => value === '' || prefix.test(value), message),
+  );
 
 export const pushCodeSchema = z.object({
   totp_identifier: z
     .string()
-    .trim()
-    .min(1, 'Enter the email address or phone number the code was sent to.'),
-  content: z
-    .string()
-    .refine((value) => value.trim().length > 0, 'Paste the code, or the whole message.')
-    .refine(
+    .check(
+      z.trim(),
+      z.minLength(1, 'Enter the email address or phone number the code was sent to.'),
+    ),
+  content: z.string().check(
+    z.refine((value) => value.trim().length > 0, 'Paste the code, or the whole message.'),
+    z.refine(
       (value) => value.length <= MAX_CONTENT_LENGTH,
       `Skyvern accepts messages of up to ${MAX_CONTENT_LENGTH.toLocaleString('en')} characters.`,
     ),
+  ),
   workflow_run_id: optionalId(/^wr_\w+$/, 'A workflow run id looks like wr_123….'),
   task_id: optionalId(/^tsk_\w+$/, 'A task id looks like tsk_123….'),
   workflow_id: optionalId(
