@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /*
- * What a browser downloads before a screen can render, computed from Vite's manifest: the entry
- * chunk and its static imports, plus the screen's lazy chunk and its static imports, plus CSS.
+ * What a browser downloads before a screen can render: the scripts and styles index.html loads
+ * (read from the built index.html itself) and their static imports, plus the screen's lazy chunk
+ * and its static imports, from Vite's manifest.
  * Used by `npm run build` (printed) and by `npm run bench` (written to the JSON report).
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -24,9 +25,10 @@ export function loadManifest() {
   return JSON.parse(readFileSync(new URL('.vite/manifest.json', dist), 'utf8'));
 }
 
-/** Files (JS and CSS) loaded for the entry plus the given source modules' lazy chunks. */
+/** Files (JS and CSS) loaded by index.html plus the given source modules' lazy chunks. */
 export function firstLoadFiles(manifest, screenSources) {
   const files = new Set();
+  const byFile = new Map(Object.entries(manifest).map(([key, chunk]) => [chunk.file, key]));
   const visit = (key) => {
     const chunk = manifest[key];
     if (!chunk || files.has(chunk.file)) return;
@@ -34,8 +36,11 @@ export function firstLoadFiles(manifest, screenSources) {
     for (const css of chunk.css ?? []) files.add(css);
     for (const imported of chunk.imports ?? []) visit(imported);
   };
-  const entry = Object.keys(manifest).find((key) => manifest[key].isEntry);
-  visit(entry);
+  const html = readFileSync(new URL('index.html', dist), 'utf8');
+  for (const [, file] of html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)) {
+    if (byFile.has(file)) visit(byFile.get(file));
+    else files.add(file);
+  }
   for (const source of screenSources) visit(source);
   return [...files];
 }
@@ -64,7 +69,7 @@ export function lazyChunks(manifest, firstLoad) {
 }
 
 export const SCREENS = {
-  '/credentials': ['src/features/credentials/CredentialsPage.tsx'],
+  '/credentials': [],
   '/settings/custom-credential-service': [
     'src/features/custom-credential-service/CustomCredentialServicePage.tsx',
   ],

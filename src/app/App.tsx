@@ -1,11 +1,31 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createQueryClient } from './query-client';
 import { AppRoutes } from './router';
 import { exposeQueryCacheForTests } from './test-hooks';
 
-// Toasts are only raised from screens, which load after the shell, so the toaster can load lazily.
+// Toasts are only raised after an action in a lazily loaded dialog or screen, so the toaster
+// loads once the first screen is up and the browser is idle, not on the path to the list
+// (before it mounts a toast would be lost; no action can finish that early).
 const Toaster = lazy(async () => ({ default: (await import('sonner')).Toaster }));
+
+/** True a little after start-up, once the browser is idle: after the first screen's requests. */
+function useAfterStartup(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let idleHandle: number | undefined;
+    const timer = setTimeout(() => {
+      if ('requestIdleCallback' in window) {
+        idleHandle = window.requestIdleCallback(() => setReady(true), { timeout: 1000 });
+      } else setReady(true);
+    }, 1500);
+    return () => {
+      clearTimeout(timer);
+      if (idleHandle !== undefined) window.cancelIdleCallback(idleHandle);
+    };
+  }, []);
+  return ready;
+}
 
 export function App() {
   const [queryClient] = useState(() => {
@@ -13,12 +33,15 @@ export function App() {
     exposeQueryCacheForTests(client);
     return client;
   });
+  const toasterWanted = useAfterStartup();
   return (
     <QueryClientProvider client={queryClient}>
       <AppRoutes />
-      <Suspense fallback={null}>
-        <Toaster position="bottom-right" richColors closeButton duration={5000} />
-      </Suspense>
+      {toasterWanted && (
+        <Suspense fallback={null}>
+          <Toaster position="bottom-right" richColors closeButton duration={5000} />
+        </Suspense>
+      )}
     </QueryClientProvider>
   );
 }
