@@ -25,6 +25,21 @@ function navClass({ isActive }: { isActive: boolean }) {
   );
 }
 
+function NavList({ items }: { items: typeof nav }) {
+  return (
+    <ul className="space-y-1">
+      {items.map(({ to, label, icon: Icon }) => (
+        <li key={to}>
+          <NavLink to={to} className={navClass}>
+            <Icon aria-hidden="true" className="size-4 shrink-0" />
+            {label}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function hostOf(url: string): string {
   try {
     return new URL(url).host;
@@ -103,30 +118,12 @@ export function Layout() {
           aria-label="Main"
           className="sticky top-14 hidden h-[calc(100dvh-3.5rem)] w-60 shrink-0 flex-col gap-6 border-r border-slate-200 bg-white p-3 md:flex"
         >
-          <ul className="space-y-1">
-            {nav.map(({ to, label, icon: Icon }) => (
-              <li key={to}>
-                <NavLink to={to} className={navClass}>
-                  <Icon aria-hidden="true" className="size-4" />
-                  {label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
+          <NavList items={nav} />
           <div>
             <p className="px-3 pb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase">
               Settings
             </p>
-            <ul className="space-y-1">
-              {settingsNav.map(({ to, label, icon: Icon }) => (
-                <li key={to}>
-                  <NavLink to={to} className={navClass}>
-                    <Icon aria-hidden="true" className="size-4" />
-                    {label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
+            <NavList items={settingsNav} />
           </div>
         </nav>
         <main

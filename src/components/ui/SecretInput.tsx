@@ -1,7 +1,7 @@
 import { forwardRef, useState, type InputHTMLAttributes } from 'react';
-import { Eye, EyeOff } from 'lucide-react';
 import { cn } from '../../lib/cn';
 import { inputClass } from './Field';
+import { RevealToggle } from './RevealToggle';
 
 export interface SecretInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> {
   /** Used in the reveal button's accessible name: "Show password". */
@@ -31,19 +31,12 @@ export const SecretInput = forwardRef<HTMLInputElement, SecretInputProps>(functi
         className={cn(inputClass, 'pr-10 font-mono', className)}
         {...rest}
       />
-      <button
-        type="button"
-        onClick={() => setRevealed((value) => !value)}
-        aria-pressed={revealed}
-        aria-label={`${revealed ? 'Hide' : 'Show'} ${revealLabel}`}
-        className="absolute inset-y-0 right-0 flex w-10 items-center justify-center rounded-r-md text-slate-600 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
-      >
-        {revealed ? (
-          <EyeOff aria-hidden="true" className="size-4" />
-        ) : (
-          <Eye aria-hidden="true" className="size-4" />
-        )}
-      </button>
+      <RevealToggle
+        revealed={revealed}
+        onToggle={() => setRevealed((value) => !value)}
+        label={revealLabel}
+        className="inset-y-0"
+      />
     </div>
   );
 });

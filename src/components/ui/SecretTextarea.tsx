@@ -1,7 +1,7 @@
 import { forwardRef, useState, type TextareaHTMLAttributes } from 'react';
-import { Eye, EyeOff } from 'lucide-react';
 import { cn } from '../../lib/cn';
 import { inputClass } from './input-styles';
+import { RevealToggle } from './RevealToggle';
 
 export interface SecretTextareaProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
   /** Used in the reveal button's accessible name: "Show secret value". */
@@ -35,19 +35,12 @@ export const SecretTextarea = forwardRef<HTMLTextAreaElement, SecretTextareaProp
           )}
           {...rest}
         />
-        <button
-          type="button"
-          onClick={() => setRevealed((value) => !value)}
-          aria-pressed={revealed}
-          aria-label={`${revealed ? 'Hide' : 'Show'} ${revealLabel}`}
-          className="absolute top-1 right-0 flex h-8 w-10 items-center justify-center rounded-r-md text-slate-600 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
-        >
-          {revealed ? (
-            <EyeOff aria-hidden="true" className="size-4" />
-          ) : (
-            <Eye aria-hidden="true" className="size-4" />
-          )}
-        </button>
+        <RevealToggle
+          revealed={revealed}
+          onToggle={() => setRevealed((value) => !value)}
+          label={revealLabel}
+          className="top-1 h-8"
+        />
       </div>
     );
   },
