@@ -116,7 +116,7 @@ export function Layout() {
       <div className="flex">
         <nav
           aria-label="Main"
-          className="sticky top-14 hidden h-[calc(100dvh-3.5rem)] w-60 shrink-0 flex-col gap-6 border-r border-slate-200 bg-white p-3 md:flex"
+          className="sticky top-14 hidden h-[calc(100dvh-3.5rem)] w-64 shrink-0 flex-col gap-6 border-r border-slate-200 bg-white p-3 md:flex"
         >
           <NavList items={nav} />
           <div>
