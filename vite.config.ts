@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
@@ -6,8 +8,33 @@ import tailwindcss from '@tailwindcss/vite';
  * The console reads its default Skyvern target at run time from `/config.json`, so one build
  * can be deployed in front of any Skyvern. In a deployment that file sits next to index.html.
  * When the preview or dev server is started by `npm start` (or the e2e suite), the target
- * comes from the environment instead and is served here, never baked into the bundle.
+ * comes from the environment instead, never baked into the bundle: it is written into each HTML
+ * page as a <meta> tag (saving the config.json request on the way to the first screen), and
+ * /config.json answers too.
  */
+function runtimeConfigBody(): Record<string, string> | null {
+  const apiBaseUrl = process.env.SKYVERN_API_URL;
+  if (!apiBaseUrl) return null;
+  const body: Record<string, string> = { apiBaseUrl };
+  // Only the local sandbox's development key is ever handed out this way (see README).
+  if (process.env.SKYVERN_SANDBOX_API_KEY) body.sandboxApiKey = process.env.SKYVERN_SANDBOX_API_KEY;
+  return body;
+}
+
+const CONFIG_PRELOAD = /<link rel="preload" href="\/config\.json"[^>]*>/;
+
+/** Replaces index.html's config.json preload with the config itself. */
+function inlineRuntimeConfig(html: string, body: Record<string, string>): string {
+  const content = JSON.stringify(body)
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;');
+  return html.replace(
+    CONFIG_PRELOAD,
+    `<meta name="skyvern-console-config" content="${content}" />`,
+  );
+}
+
 function runtimeConfig(): Plugin {
   const serve = (
     req: { url?: string | undefined },
@@ -18,12 +45,8 @@ function runtimeConfig(): Plugin {
     },
     next: () => void,
   ) => {
-    const apiBaseUrl = process.env.SKYVERN_API_URL;
-    if (!apiBaseUrl || req.url?.split('?')[0] !== '/config.json') return next();
-    const body: Record<string, string> = { apiBaseUrl };
-    // Only the local sandbox's development key is ever handed out this way (see README).
-    if (process.env.SKYVERN_SANDBOX_API_KEY)
-      body.sandboxApiKey = process.env.SKYVERN_SANDBOX_API_KEY;
+    const body = runtimeConfigBody();
+    if (!body || req.url?.split('?')[0] !== '/config.json') return next();
     res.statusCode = 200;
     res.setHeader('Content-Type', 'application/json');
     res.setHeader('Cache-Control', 'no-store');
@@ -36,6 +59,30 @@ function runtimeConfig(): Plugin {
     },
     configurePreviewServer(server) {
       server.middlewares.use(serve);
+      // Page navigations get index.html with the config inlined (the SPA fallback otherwise).
+      server.middlewares.use((req, res, next) => {
+        const body = runtimeConfigBody();
+        const path = (req.url ?? '/').split('?')[0] ?? '/';
+        const isPage =
+          (req.method === 'GET' || req.method === 'HEAD') &&
+          !path.startsWith('/assets/') &&
+          !/\.[a-z0-9]+$/i.test(path) &&
+          (req.headers.accept ?? '').includes('text/html');
+        if (!body || !isPage) return next();
+        const html = readFileSync(
+          resolve(server.config.root, server.config.build.outDir, 'index.html'),
+          'utf8',
+        );
+        res.statusCode = 200;
+        res.setHeader('Content-Type', 'text/html; charset=utf-8');
+        res.setHeader('Cache-Control', 'no-store');
+        res.end(inlineRuntimeConfig(html, body));
+      });
+    },
+    transformIndexHtml(html, context) {
+      // Dev server only: a production build must not carry any environment's target.
+      const body = runtimeConfigBody();
+      return context.server && body ? inlineRuntimeConfig(html, body) : html;
     },
   };
 }
@@ -103,7 +150,8 @@ function securityHeaders(): Plugin {
 const consolePort = Number(process.env.CONSOLE_PORT ?? 4317);
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), runtimeConfig(), securityHeaders()],
+  // securityHeaders first: its headers must be set before runtimeConfig answers page requests.
+  plugins: [react(), tailwindcss(), securityHeaders(), runtimeConfig()],
   server: {
     port: Number(process.env.CONSOLE_DEV_PORT ?? 4316),
     strictPort: true,
