@@ -36,6 +36,12 @@ export type CredentialFormProps =
       onCancel: () => void;
     };
 
+const typeChoices = [
+  { value: 'password', Icon: KeyRound, hint: 'Sign-in with username, password and 2FA' },
+  { value: 'credit_card', Icon: CreditCard, hint: 'Card details for checkouts' },
+  { value: 'secret', Icon: SquareAsterisk, hint: 'An API key, token or other value' },
+] as const;
+
 const months = Array.from({ length: 12 }, (_, index) => {
   const value = String(index + 1).padStart(2, '0');
   const name = new Date(2000, index, 1).toLocaleString('en', { month: 'long' });
@@ -169,48 +175,23 @@ export function CredentialForm(props: CredentialFormProps) {
             : 'What Skyvern should store.'
         }
       >
-        <ChoiceCard
-          icon={<KeyRound aria-hidden="true" className="size-4 text-slate-600" />}
-          hint="Sign-in with username, password and 2FA"
-          input={
-            <input
-              type="radio"
-              value="password"
-              className={radioClass}
-              {...form.register('credentialType')}
-            />
-          }
-        >
-          Password
-        </ChoiceCard>
-        <ChoiceCard
-          icon={<CreditCard aria-hidden="true" className="size-4 text-slate-600" />}
-          hint="Card details for checkouts"
-          input={
-            <input
-              type="radio"
-              value="credit_card"
-              className={radioClass}
-              {...form.register('credentialType')}
-            />
-          }
-        >
-          Credit card
-        </ChoiceCard>
-        <ChoiceCard
-          icon={<SquareAsterisk aria-hidden="true" className="size-4 text-slate-600" />}
-          hint="An API key, token or other value"
-          input={
-            <input
-              type="radio"
-              value="secret"
-              className={radioClass}
-              {...form.register('credentialType')}
-            />
-          }
-        >
-          Secret
-        </ChoiceCard>
+        {typeChoices.map(({ value, Icon, hint }) => (
+          <ChoiceCard
+            key={value}
+            icon={<Icon aria-hidden="true" className="size-4 text-slate-600" />}
+            hint={hint}
+            input={
+              <input
+                type="radio"
+                value={value}
+                className={radioClass}
+                {...form.register('credentialType')}
+              />
+            }
+          >
+            {typeLabels[value]}
+          </ChoiceCard>
+        ))}
       </ChoiceGroup>
 
       <Field
