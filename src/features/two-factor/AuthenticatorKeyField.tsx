@@ -1,4 +1,4 @@
-import { forwardRef, lazy, Suspense, useMemo, useRef, useState } from 'react';
+import { forwardRef, lazy, Suspense, useMemo, useState } from 'react';
 import { ScanLine } from 'lucide-react';
 import { Button } from '../../components/ui/Button';
 import { Field } from '../../components/ui/Field';
@@ -39,7 +39,6 @@ export const AuthenticatorKeyField = forwardRef<HTMLInputElement, AuthenticatorK
   ) {
     const [scanning, setScanning] = useState(false);
     const [scannerLoaded, setScannerLoaded] = useState(false);
-    const scanButtonRef = useRef<HTMLButtonElement>(null);
     const parsed = useMemo(() => parseAuthenticatorInput(value), [value]);
 
     const hint =
@@ -65,7 +64,6 @@ export const AuthenticatorKeyField = forwardRef<HTMLInputElement, AuthenticatorK
           }
           action={
             <Button
-              ref={scanButtonRef}
               size="sm"
               variant="ghost"
               disabled={disabled}
@@ -111,7 +109,6 @@ export const AuthenticatorKeyField = forwardRef<HTMLInputElement, AuthenticatorK
             <ScanQrDialog
               open={scanning}
               onOpenChange={setScanning}
-              returnFocusRef={scanButtonRef}
               onUse={(formValue) => {
                 onChange(formValue);
                 onBlur?.();

@@ -7,7 +7,6 @@ import {
   type FormEvent,
   type KeyboardEvent,
   type ReactNode,
-  type RefObject,
 } from 'react';
 import { ClipboardPaste, ImageUp, LoaderCircle, RotateCcw } from 'lucide-react';
 import { Button } from '../../components/ui/Button';
@@ -37,28 +36,18 @@ export interface ScanQrDialogProps {
    * inspects: it shows what the QR holds and its codes, and saves nothing.
    */
   onUse?: (formValue: string) => void;
-  /**
-   * Where focus returns on close: the button that opened the dialog. (Radix returns focus to a
-   * Dialog.Trigger, and these dialogs are opened from plain buttons, so it must be told.)
-   */
-  returnFocusRef?: RefObject<HTMLElement | null>;
 }
 
 /**
  * "Scan QR code": webcam, image (file, drop, paste) or text. Loaded lazily, and everything it
  * holds (decoded text, the key) lives in the inner component, which unmounts when it closes.
  */
-export function ScanQrDialog({ open, onOpenChange, onUse, returnFocusRef }: ScanQrDialogProps) {
+export function ScanQrDialog({ open, onOpenChange, onUse }: ScanQrDialogProps) {
   return (
     <Dialog
       open={open}
       onOpenChange={onOpenChange}
       size="lg"
-      onCloseAutoFocus={(event) => {
-        if (!returnFocusRef?.current) return;
-        event.preventDefault();
-        returnFocusRef.current.focus();
-      }}
       title="Scan QR code"
       description={
         onUse

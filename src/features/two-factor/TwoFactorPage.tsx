@@ -1,4 +1,4 @@
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ScanLine, X } from 'lucide-react';
 import { Button } from '../../components/ui/Button';
@@ -34,7 +34,6 @@ export function TwoFactorPage() {
   const [identifier, setIdentifier] = useIdentifierFilter();
   const [scanning, setScanning] = useState(false);
   const [scannerLoaded, setScannerLoaded] = useState(false);
-  const scanButtonRef = useRef<HTMLButtonElement>(null);
 
   return (
     <div className="mx-auto max-w-6xl space-y-6">
@@ -47,7 +46,6 @@ export function TwoFactorPage() {
           </p>
         </div>
         <Button
-          ref={scanButtonRef}
           onClick={() => {
             setScannerLoaded(true);
             setScanning(true);
@@ -92,7 +90,7 @@ export function TwoFactorPage() {
 
       {scannerLoaded && (
         <Suspense fallback={null}>
-          <ScanQrDialog open={scanning} onOpenChange={setScanning} returnFocusRef={scanButtonRef} />
+          <ScanQrDialog open={scanning} onOpenChange={setScanning} />
         </Suspense>
       )}
     </div>
