@@ -125,7 +125,7 @@ export async function apiRequest<T = void>(options: RequestOptions<T>): Promise<
       credentials: 'omit',
       cache: 'no-store',
     });
-  } catch (error) {
+  } catch {
     if (options.signal?.aborted) {
       throw new ApiError({ status: 0, kind: 'aborted', message: 'The request was cancelled.' });
     }
@@ -136,7 +136,7 @@ export async function apiRequest<T = void>(options: RequestOptions<T>): Promise<
         message: `Skyvern at ${connection.baseUrl} did not answer in time. It may be overloaded or unreachable; try again.`,
       });
     }
-    throw await diagnoseNetworkFailure(connection.baseUrl, error);
+    throw await diagnoseNetworkFailure(connection.baseUrl);
   }
 
   if (!response.ok) throw await errorFromResponse(response);
@@ -188,7 +188,7 @@ function originOf(url: string): string {
  * console's own CSP refused the connection.
  * An opaque `no-cors` request tells them apart: it succeeds whenever the server answers at all.
  */
-async function diagnoseNetworkFailure(baseUrl: string, _cause: unknown): Promise<ApiError> {
+async function diagnoseNetworkFailure(baseUrl: string): Promise<ApiError> {
   let reachable = false;
   try {
     await fetch(normaliseBaseUrl(baseUrl) + '/', {
