@@ -3,6 +3,7 @@ import {
   expect,
   expectNoAxeViolations,
   expectNoSecretLeaks,
+  field,
   test,
   uniqueSuffix,
   type SandboxApi,
@@ -21,12 +22,6 @@ const BLOCKED_RESPONSE = [/CORS policy/, /Failed to load resource/, /net::ERR_FA
 // The create form asks whether a custom credential service is configured; Skyvern answers 404
 // when none is, and the browser logs that.
 const NO_CUSTOM_SERVICE = /Failed to load resource: the server responded with a status of 404/;
-
-/** A form field by its visible label, which ends with "*" when the field is required. */
-function field(page: Page | Locator, label: string) {
-  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return page.getByLabel(new RegExp(`^${escaped}\\*?$`));
-}
 
 async function openList(page: Page, query = '') {
   await page.goto(`/credentials${query}`);

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoSecretLeaks, test, uniqueSuffix } from './support/fixtures';
+import { expect, expectNoSecretLeaks, field, test, uniqueSuffix } from './support/fixtures';
 import { SKYVERN_URL } from './support/env';
 
 /*
@@ -12,11 +12,6 @@ import { SKYVERN_URL } from './support/env';
  */
 
 const NETWORK_NOISE = [/Failed to load resource/, /CORS policy/, /net::ERR_/];
-
-function field(scope: Page | Locator, label: string) {
-  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return scope.getByLabel(new RegExp(`^${escaped}\\*?$`));
-}
 
 async function stopSkyvern(page: Page) {
   await page.route(`${SKYVERN_URL}/**`, (route) => route.abort('connectionrefused'));

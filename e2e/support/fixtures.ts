@@ -1,4 +1,10 @@
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { API_KEY, SKYVERN_URL, VAULT_TOKEN, VAULT_URL } from './env';
 
@@ -163,6 +169,12 @@ export async function expectNoSecretLeaks(page: Page, record: PageRecord, secret
     }
   }
   expect(leaks, 'secret leaks').toEqual([]);
+}
+
+/** A form field by its exact visible label (a required field's "*" is outside the label). */
+export function field(scope: Page | Locator, label: string) {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return scope.getByLabel(new RegExp(`^${escaped}\\*?$`));
 }
 
 /** A unique, readable suffix so tests never collide on names in the shared sandbox. */
