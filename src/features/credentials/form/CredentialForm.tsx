@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Controller, useForm, type UseFormReturn } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import { CreditCard, KeyRound, LockKeyhole, SquareAsterisk } from 'lucide-react';
@@ -8,15 +8,16 @@ import { isApiError } from '../../../api/client';
 import type { Credential } from '../../../api/schemas';
 import { Button } from '../../../components/ui/Button';
 import { Field, inputClass } from '../../../components/ui/Field';
-import { SecretInput } from '../../../components/ui/SecretInput';
-import { SecretTextarea } from '../../../components/ui/SecretTextarea';
 import { Notice } from '../../../components/ui/States';
-import { cardDigits, detectCardBrand, formatCardNumber, passesLuhn } from '../../../lib/card';
-import { AuthenticatorKeyField } from '../../two-factor/AuthenticatorKeyField';
 import { fetchCredentials } from '../api/credentials';
 import { isGone, mayHaveBeenApplied, useSaveCredential } from '../api/mutations';
-import { displayName, identifierOf, typeLabels, vaultLabel } from '../describe';
+import { identifierOf, typeLabels, vaultLabel } from '../describe';
 import { DialogError } from '../dialogs/DialogError';
+import { CardFields } from './CardFields';
+import { attemptOf, type CreateAttempt } from './create-attempt';
+import { ChoiceCard, ChoiceGroup, radioClass } from './fields';
+import { PasswordFields } from './PasswordFields';
+import { PossibleDuplicateAlert } from './PossibleDuplicateAlert';
 import {
   credentialFormSchema,
   initialValues,
@@ -25,7 +26,7 @@ import {
   toRequestBody,
   type CredentialFormValues,
 } from './schema';
-import { ChoiceCard, ChoiceGroup, radioClass } from './fields';
+import { SecretFields } from './SecretFields';
 
 export type CredentialFormProps =
   | { mode: 'create'; onSaved: (credential: Credential) => void; onCancel: () => void }
@@ -42,37 +43,7 @@ const typeChoices = [
   { value: 'secret', Icon: SquareAsterisk, hint: 'An API key, token or other value' },
 ] as const;
 
-const months = Array.from({ length: 12 }, (_, index) => {
-  const value = String(index + 1).padStart(2, '0');
-  const name = new Date(2000, index, 1).toLocaleString('en', { month: 'long' });
-  return { value, label: `${value} · ${name}` };
-});
-
-/** What a possibly-created credential looks like, to find it again after a lost answer. */
-interface CreateAttempt {
-  name: string;
-  type: Credential['credential_type'];
-  identifier: string;
-}
-
-function attemptOf(values: CredentialFormValues): CreateAttempt {
-  const name = values.name.trim();
-  switch (values.credentialType) {
-    case 'password':
-      return { name, type: 'password', identifier: values.username };
-    case 'credit_card': {
-      const digits = cardDigits(values.cardNumber);
-      return {
-        name,
-        type: 'credit_card',
-        identifier: `${values.cardBrand.trim()} •••• ${digits.slice(-4)}`,
-      };
-    }
-    case 'secret':
-      return { name, type: 'secret', identifier: values.secretLabel.trim() };
-  }
-}
-
+/** The credential form's shell: type, name, vault, the type's section, errors and buttons. */
 export function CredentialForm(props: CredentialFormProps) {
   const editing = props.mode === 'edit' ? props.credential : undefined;
   const form = useForm<CredentialFormValues>({
@@ -261,34 +232,15 @@ export function CredentialForm(props: CredentialFormProps) {
       </div>
 
       {possibleDuplicate && (
-        <div
-          role="alert"
-          className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950"
-        >
-          <p className="font-semibold">Your earlier attempt probably went through</p>
-          <p>
-            The answer to the last attempt was lost, and Skyvern now has a credential named “
-            {displayName(possibleDuplicate)}” (
-            {identifierOf(possibleDuplicate) || typeLabels[possibleDuplicate.credential_type]}
-            ), id <code className="font-mono text-xs">{possibleDuplicate.credential_id}</code>.
-            Creating it again would make a duplicate.
-          </p>
-          <div className="flex flex-wrap gap-2">
-            <Button size="sm" variant="primary" onClick={() => props.onSaved(possibleDuplicate)}>
-              Use the existing credential
-            </Button>
-            <Button
-              size="sm"
-              onClick={() => {
-                uncertainCreate.current = null;
-                setPossibleDuplicate(null);
-                void submit();
-              }}
-            >
-              Create another anyway
-            </Button>
-          </div>
-        </div>
+        <PossibleDuplicateAlert
+          credential={possibleDuplicate}
+          onUse={() => props.onSaved(possibleDuplicate)}
+          onCreateAnyway={() => {
+            uncertainCreate.current = null;
+            setPossibleDuplicate(null);
+            void submit();
+          }}
+        />
       )}
       {checkError !== null && (
         <DialogError error={checkError}>
@@ -341,295 +293,5 @@ export function CredentialForm(props: CredentialFormProps) {
         )}
       </div>
     </form>
-  );
-}
-
-type FormApi = UseFormReturn<CredentialFormValues>;
-
-function PasswordFields({ form, editing }: { form: FormApi; editing: boolean }) {
-  const errors = form.formState.errors;
-  const twoFactor = form.watch('twoFactor');
-  return (
-    <div className="space-y-5">
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Username" required error={errors.username?.message}>
-          <input
-            autoComplete="off"
-            spellCheck={false}
-            autoCapitalize="off"
-            className={inputClass}
-            {...form.register('username')}
-          />
-        </Field>
-        <Field
-          label="Password"
-          required
-          error={errors.password?.message}
-          description={editing ? 'Type the password again; the stored one is replaced.' : undefined}
-        >
-          <SecretInput revealLabel="password" {...form.register('password')} />
-        </Field>
-      </div>
-      <ChoiceGroup legend="Two-factor authentication" columns={4}>
-        {(
-          [
-            ['none', 'None'],
-            ['authenticator', 'Authenticator app'],
-            ['email', 'Email'],
-            ['text', 'Text message'],
-          ] as const
-        ).map(([value, label]) => (
-          <ChoiceCard
-            key={value}
-            compact
-            input={
-              <input
-                type="radio"
-                value={value}
-                className={radioClass}
-                {...form.register('twoFactor')}
-              />
-            }
-          >
-            {label}
-          </ChoiceCard>
-        ))}
-      </ChoiceGroup>
-      {twoFactor === 'authenticator' && (
-        <Controller
-          control={form.control}
-          name="authenticatorKey"
-          render={({ field, fieldState }) => (
-            <AuthenticatorKeyField
-              name={field.name}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              error={fieldState.error?.message}
-              required
-              description={
-                editing
-                  ? 'Skyvern does not return the stored key: enter it again (the setup key or the otpauth:// URI), or scan the QR code.'
-                  : undefined
-              }
-            />
-          )}
-        />
-      )}
-      {twoFactor === 'email' && (
-        <Field
-          label="Email address"
-          required
-          error={errors.totpIdentifier?.message}
-          description="The address Skyvern’s one-time codes are sent to. Codes pushed for this address are matched to this credential."
-        >
-          <input
-            type="email"
-            autoComplete="off"
-            className={inputClass}
-            {...form.register('totpIdentifier')}
-          />
-        </Field>
-      )}
-      {twoFactor === 'text' && (
-        <Field
-          label="Phone number"
-          required
-          error={errors.totpIdentifier?.message}
-          description="The number the site texts codes to, with country code. Codes pushed for this number are matched to this credential."
-        >
-          <input
-            type="tel"
-            autoComplete="off"
-            className={inputClass}
-            {...form.register('totpIdentifier')}
-          />
-        </Field>
-      )}
-    </div>
-  );
-}
-
-function CardFields({ form, editing }: { form: FormApi; editing: Credential | undefined }) {
-  const errors = form.formState.errors;
-  const [brandTouched, setBrandTouched] = useState(Boolean(editing));
-  const number = cardDigits(form.watch('cardNumber'));
-  const detected = detectCardBrand(number);
-  const lastFour = editing?.credential_type === 'credit_card' ? editing.credential.last_four : null;
-
-  let numberHint: string;
-  if (!number)
-    numberHint =
-      lastFour && lastFour !== '****'
-        ? `The stored card ends in ${lastFour}. Enter the full number again.`
-        : 'Digits only; spaces are added for you.';
-  else if (number.length >= 12 && passesLuhn(number))
-    numberHint = `${detected?.label ?? 'Card'} number, check digit OK.`;
-  else numberHint = detected ? `Looks like ${detected.label}.` : 'Keep typing…';
-
-  return (
-    <div className="space-y-5">
-      <Field label="Cardholder name" required error={errors.cardHolderName?.message}>
-        <input autoComplete="off" className={inputClass} {...form.register('cardHolderName')} />
-      </Field>
-      <Controller
-        control={form.control}
-        name="cardNumber"
-        render={({ field, fieldState }) => (
-          <Field
-            label="Card number"
-            required
-            error={fieldState.error?.message}
-            description={numberHint}
-          >
-            <SecretInput
-              ref={field.ref}
-              name={field.name}
-              value={field.value}
-              revealLabel="card number"
-              autoComplete="off"
-              inputMode="numeric"
-              onBlur={field.onBlur}
-              onChange={(event) => {
-                const formatted = formatCardNumber(event.target.value);
-                field.onChange(formatted);
-                const brand = detectCardBrand(cardDigits(formatted));
-                if (brand && !brandTouched) form.setValue('cardBrand', brand.label);
-              }}
-            />
-          </Field>
-        )}
-      />
-      <div className="grid gap-4 sm:grid-cols-3">
-        <Field label="Expiry month" required error={errors.cardExpMonth?.message}>
-          <select className={inputClass} {...form.register('cardExpMonth')}>
-            <option value="">Month</option>
-            {months.map((month) => (
-              <option key={month.value} value={month.value}>
-                {month.label}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Expiry year" required error={errors.cardExpYear?.message}>
-          <input
-            inputMode="numeric"
-            autoComplete="off"
-            placeholder="YYYY"
-            maxLength={4}
-            className={inputClass}
-            {...form.register('cardExpYear')}
-          />
-        </Field>
-        <Field label="CVV" required error={errors.cardCvv?.message} description="3 or 4 digits">
-          <SecretInput
-            revealLabel="CVV"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={4}
-            {...form.register('cardCvv')}
-          />
-        </Field>
-      </div>
-      <Field
-        label="Card brand"
-        required
-        error={errors.cardBrand?.message}
-        description="Filled in from the card number; change it if Skyvern should see another name."
-      >
-        <input
-          autoComplete="off"
-          className={inputClass}
-          {...form.register('cardBrand', {
-            onChange: () => setBrandTouched(true),
-          })}
-        />
-      </Field>
-      <details className="group rounded-lg border border-slate-200 bg-slate-50/60 px-4 py-3">
-        <summary className="cursor-pointer text-sm font-medium text-slate-800 focus-visible:outline-2 focus-visible:outline-brand-600">
-          Billing details (optional)
-        </summary>
-        <p className="mt-2 text-xs text-slate-600">
-          {editing
-            ? 'Leave these empty to keep the billing details Skyvern has stored; whatever you fill in replaces them.'
-            : 'Only needed where a checkout asks for them.'}
-        </p>
-        <div className="mt-4 grid gap-4 sm:grid-cols-2">
-          <Field
-            label="Address line 1"
-            className="sm:col-span-2"
-            error={errors.billingLine1?.message}
-          >
-            <input autoComplete="off" className={inputClass} {...form.register('billingLine1')} />
-          </Field>
-          <Field
-            label="Address line 2"
-            className="sm:col-span-2"
-            error={errors.billingLine2?.message}
-          >
-            <input autoComplete="off" className={inputClass} {...form.register('billingLine2')} />
-          </Field>
-          <Field label="City" error={errors.billingCity?.message}>
-            <input autoComplete="off" className={inputClass} {...form.register('billingCity')} />
-          </Field>
-          <Field label="State or region" error={errors.billingState?.message}>
-            <input autoComplete="off" className={inputClass} {...form.register('billingState')} />
-          </Field>
-          <Field label="Postal code" error={errors.billingPostalCode?.message}>
-            <input
-              autoComplete="off"
-              className={inputClass}
-              {...form.register('billingPostalCode')}
-            />
-          </Field>
-          <Field label="Country" error={errors.billingCountry?.message}>
-            <input autoComplete="off" className={inputClass} {...form.register('billingCountry')} />
-          </Field>
-          <Field label="Billing email" error={errors.billingEmail?.message}>
-            <input
-              type="email"
-              autoComplete="off"
-              className={inputClass}
-              {...form.register('billingEmail')}
-            />
-          </Field>
-          <Field label="Billing phone" error={errors.billingPhone?.message}>
-            <input
-              type="tel"
-              autoComplete="off"
-              className={inputClass}
-              {...form.register('billingPhone')}
-            />
-          </Field>
-        </div>
-      </details>
-    </div>
-  );
-}
-
-function SecretFields({ form, editing }: { form: FormApi; editing: boolean }) {
-  const errors = form.formState.errors;
-  return (
-    <div className="space-y-5">
-      <Field
-        label="Secret label"
-        error={errors.secretLabel?.message}
-        description="Optional. Shown in the list so people can tell secrets apart; it is not secret itself."
-      >
-        <input autoComplete="off" className={inputClass} {...form.register('secretLabel')} />
-      </Field>
-      <Field
-        label="Secret value"
-        required
-        error={errors.secretValue?.message}
-        description={
-          editing
-            ? 'Type the value again; the stored one is replaced.'
-            : 'Stored exactly as typed or pasted, spaces and line breaks included.'
-        }
-      >
-        <SecretTextarea revealLabel="secret value" {...form.register('secretValue')} />
-      </Field>
-    </div>
   );
 }

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import type { UseFormReturn } from 'react-hook-form';
+import type { CredentialFormValues } from './schema';
 import { cn } from '../../../lib/cn';
 
 /** A group of radio cards with a visible legend: type, two-factor and vault choices. */
@@ -82,3 +84,6 @@ export function FormSection({ title, children }: { title: string; children: Reac
     </section>
   );
 }
+
+/** The form API every section of the credential form receives. */
+export type CredentialFormApi = UseFormReturn<CredentialFormValues>;
