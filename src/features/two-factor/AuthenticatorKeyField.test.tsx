@@ -60,7 +60,8 @@ describe('AuthenticatorKeyField', () => {
     const onValue = vi.fn();
     render(<Harness onValue={onValue} />);
     await user.click(screen.getByRole('button', { name: 'Scan QR code' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Scan QR code' });
+    // The scanner is a lazy chunk: its first import transforms a dozen modules in Vitest.
+    const dialog = await screen.findByRole('dialog', { name: 'Scan QR code' }, { timeout: 5000 });
     await user.click(within(dialog).getByRole('tab', { name: 'Text' }));
     await user.click(within(dialog).getByLabelText('otpauth:// link or setup key'));
     await user.paste('otpauth://totp/Acme:jane?secret=JBSWY3DPEHPK3PXP&issuer=Acme&period=60');
