@@ -15,6 +15,8 @@ const API_KEY_KEY = 'skyvern-console.apiKey';
 
 let defaultBaseUrl = 'http://localhost:8000';
 let snapshot: Connection = read();
+/** Bumped whenever the base URL or the API key changes; kept in memory only. */
+let generation = 0;
 const listeners = new Set<() => void>();
 
 function read(): Connection {
@@ -33,7 +35,9 @@ function safeGet(storage: Storage, key: string): string | null {
 }
 
 function emit() {
+  const previous = snapshot;
   snapshot = read();
+  if (previous.baseUrl !== snapshot.baseUrl || previous.apiKey !== snapshot.apiKey) generation += 1;
   listeners.forEach((listener) => listener());
 }
 
@@ -44,6 +48,14 @@ export function normaliseBaseUrl(url: string): string {
 
 export function getConnection(): Connection {
   return snapshot;
+}
+
+/**
+ * Names the active connection in query keys: the normalised base URL and a generation that changes
+ * with the URL or the API key. It never contains the key, nor anything derived from it.
+ */
+export function getConnectionScope(): string {
+  return `${normaliseBaseUrl(snapshot.baseUrl)}#${generation}`;
 }
 
 export function setConnection(next: Connection): void {

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { ApiError, apiRequest } from './client';
+import { queryKeys } from './query-keys';
 import { authTokenResponseSchema, parseSkyvernTimestamp, type AuthTokenResponse } from './schemas';
 
 /**
@@ -22,11 +23,6 @@ export type CustomCredentialStatus =
     };
 
 const storedConfigSchema = z.object({ api_base_url: z.string(), api_token: z.string() });
-
-export const customCredentialKeys = {
-  all: ['custom-credential-service'] as const,
-  config: () => [...customCredentialKeys.all, 'config'] as const,
-};
 
 /** How much of a token may be shown: nothing for short tokens, never more than four characters. */
 export function maskToken(token: string): string {
@@ -82,6 +78,6 @@ export async function fetchCustomCredentialStatus(
 
 export const customCredentialStatusQuery = () =>
   queryOptions({
-    queryKey: customCredentialKeys.config(),
+    queryKey: queryKeys.customCredentialService.config(),
     queryFn: ({ signal }) => fetchCustomCredentialStatus(signal),
   });

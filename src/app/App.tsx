@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { createQueryClient } from './query-client';
+import { createQueryClient } from '../api/query-client';
 import { AppRoutes } from './router';
 import { exposeQueryCacheForTests } from './test-hooks';
 

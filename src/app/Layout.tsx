@@ -4,7 +4,7 @@ import { KeyRound, PlugZap, ShieldCheck, Vault } from 'lucide-react';
 import { isConfigured, useConnection } from '../api/connection';
 import { cn } from '../lib/cn';
 import { LoadingState } from '../components/ui/States';
-import { setAuthFailureHandler } from './query-client';
+import { setAuthFailureHandler } from '../api/query-client';
 
 const nav = [
   { to: '/credentials', label: 'Credentials', icon: KeyRound },

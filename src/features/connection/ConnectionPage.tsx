@@ -1,7 +1,7 @@
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod/mini';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import { toast } from 'sonner';
 import { CheckCircle2, XCircle } from 'lucide-react';
@@ -56,7 +56,6 @@ export function ConnectionPage() {
   usePageTitle('Connection');
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const returnTo = safeReturnTo(params.get('returnTo'));
   const current = getConnection();
 
@@ -75,9 +74,9 @@ export function ConnectionPage() {
   });
 
   const onSave = form.handleSubmit((values) => {
+    // Another server or key means another organisation: every query key is scoped by the
+    // connection (api/query-keys.ts), so nothing cached for the old one is shown again.
     setConnection({ baseUrl: values.baseUrl, apiKey: values.apiKey });
-    // Another server or key means another organisation: nothing cached still applies.
-    queryClient.clear();
     toast.success('Connection saved');
     if (returnTo) void navigate(returnTo, { replace: true });
   });
@@ -103,7 +102,7 @@ export function ConnectionPage() {
       )}
 
       <form
-        onSubmit={onSave}
+        onSubmit={(event) => void onSave(event)}
         noValidate
         className="space-y-5 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
         aria-label="Skyvern connection"
@@ -136,8 +135,9 @@ export function ConnectionPage() {
           <Button
             variant="secondary"
             loading={test.isPending}
-            onClick={async () => {
-              if (await form.trigger()) test.mutate();
+            onClick={() => {
+              // trigger() resolves to false on invalid input; it does not reject.
+              void form.trigger().then((valid) => valid && test.mutate());
             }}
           >
             Test connection
@@ -150,7 +150,6 @@ export function ConnectionPage() {
               variant="ghost"
               onClick={() => {
                 forgetApiKey();
-                queryClient.clear();
                 form.setValue('apiKey', '');
                 toast.success('API key forgotten for this tab');
               }}

@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
+import { queryKeys } from '../../api/query-keys';
 import { apiUrl, server } from '../../test/msw';
 import { currentLocation, renderWithProviders } from '../../test/render';
 import { CredentialDetailPage } from './CredentialDetailPage';
@@ -59,7 +60,7 @@ describe('CredentialDetailPage', () => {
     // The code is not kept once hidden.
     await waitFor(() =>
       expect(
-        queryClient.getQueryData(['credentials', 'totp-code', 'cred_100000000000000001']),
+        queryClient.getQueryData(queryKeys.credentials.totpCode('cred_100000000000000001')),
       ).toBeUndefined(),
     );
   });

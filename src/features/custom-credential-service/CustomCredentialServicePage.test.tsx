@@ -2,7 +2,8 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import type { QueryClient } from '@tanstack/react-query';
-import { createQueryClient, setAuthFailureHandler } from '../../app/query-client';
+import { queryKeys } from '../../api/query-keys';
+import { createQueryClient, setAuthFailureHandler } from '../../api/query-client';
 import { apiUrl, server } from '../../test/msw';
 import { renderWithProviders } from '../../test/render';
 import { CustomCredentialServicePage } from './CustomCredentialServicePage';
@@ -28,6 +29,9 @@ function authToken(url: string, token: string, modified = '2026-08-22T18:40:02.5
     },
   };
 }
+
+/** A credentials list the console may hold while the configuration changes. */
+const credentialListKey = () => [...queryKeys.credentials.lists(), { page: 1 }];
 
 const K1 = apiUrl('/v1/credentials/custom_credential/get');
 const K2 = apiUrl('/v1/credentials/custom_credential/create');
@@ -234,8 +238,8 @@ describe('CustomCredentialServicePage: saving', () => {
     );
     const { user, queryClient } = renderPage();
     await screen.findByText('Not configured');
-    // A credentials list the console holds: the vault choice depends on the configuration.
-    queryClient.setQueryData(['credentials', 'list', { page: 1 }], []);
+    // A credentials list the console holds: the configuration does not change it.
+    queryClient.setQueryData(credentialListKey(), []);
 
     await user.type(urlField(), '  https://new.example.com/creds ');
     await user.type(tokenField(), NEW_TOKEN);
@@ -253,9 +257,7 @@ describe('CustomCredentialServicePage: saving', () => {
     expect(document.body.innerHTML).not.toContain(NEW_TOKEN.trim());
     expect(document.body.innerHTML).not.toContain('1234-abcd');
     expect(cacheText(queryClient)).not.toContain('1234-abcd');
-    expect(queryClient.getQueryState(['credentials', 'list', { page: 1 }])?.isInvalidated).toBe(
-      true,
-    );
+    expect(queryClient.getQueryState(credentialListKey())?.isInvalidated).toBe(false);
   });
 
   it('drops an earlier test result once the configuration is saved', async () => {
@@ -548,7 +550,7 @@ describe('CustomCredentialServicePage: clearing', () => {
     );
     const { user, queryClient } = renderPage();
     await screen.findByText('Configured');
-    queryClient.setQueryData(['credentials', 'list', { page: 1 }], []);
+    queryClient.setQueryData(credentialListKey(), []);
 
     await user.click(screen.getByRole('button', { name: 'Clear Configuration' }));
     const dialog = await screen.findByRole('dialog', {
@@ -579,9 +581,7 @@ describe('CustomCredentialServicePage: clearing', () => {
     await waitFor(() =>
       expect(screen.getByRole('heading', { name: 'Current configuration' })).toHaveFocus(),
     );
-    expect(queryClient.getQueryState(['credentials', 'list', { page: 1 }])?.isInvalidated).toBe(
-      true,
-    );
+    expect(queryClient.getQueryState(credentialListKey())?.isInvalidated).toBe(false);
   });
 
   it('keeps the dialog open with the reason when clearing fails', async () => {

@@ -1,30 +1,16 @@
-import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiRequest } from '../../api/client';
 import {
-  customCredentialKeys,
   toCustomCredentialStatus,
   type CustomCredentialStatus,
 } from '../../api/custom-credential-config';
+import { queryKeys } from '../../api/query-keys';
 import { authTokenResponseSchema, successResponseSchema } from '../../api/schemas';
 
 /** What the form sends: the URL as typed (trimmed) and the token exactly as typed. */
 export interface CustomCredentialServiceInput {
   apiBaseUrl: string;
   apiToken: string;
-}
-
-/*
- * Credential lists and details show each credential's vault, and the create form offers the custom
- * service only while one is configured. Features do not import each other, so the credentials
- * feature's key prefix is named here; invalidating a prefix no query uses is harmless.
- */
-const CREDENTIALS_KEY_PREFIX = ['credentials'] as const;
-
-async function invalidateAfterConfigChange(queryClient: QueryClient) {
-  await Promise.all([
-    queryClient.invalidateQueries({ queryKey: customCredentialKeys.all }),
-    queryClient.invalidateQueries({ queryKey: CREDENTIALS_KEY_PREFIX }),
-  ]);
 }
 
 function configBody(input: CustomCredentialServiceInput) {
@@ -132,10 +118,10 @@ export function useSaveCustomCredentialConfig(readInput: () => CustomCredentialS
   return useMutation({
     mutationFn: () => saveCustomCredentialConfig(readInput()),
     gcTime: 0,
-    onSuccess: async (status) => {
-      // Already masked: safe to cache, and the panel shows it without waiting for a refetch.
-      queryClient.setQueryData(customCredentialKeys.config(), status);
-      await invalidateAfterConfigChange(queryClient);
+    onSuccess: (status) => {
+      // Already masked: safe to cache, and the panel shows it without waiting for a refetch. It
+      // is Skyvern's own answer, so nothing else needs fetching: credentials keep their vault.
+      queryClient.setQueryData(queryKeys.customCredentialService.config(), status);
     },
   });
 }
@@ -151,11 +137,10 @@ export function useClearCustomCredentialConfig() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: clearCustomCredentialConfig,
-    onSuccess: async () => {
-      queryClient.setQueryData<CustomCredentialStatus>(customCredentialKeys.config(), {
+    onSuccess: () => {
+      queryClient.setQueryData<CustomCredentialStatus>(queryKeys.customCredentialService.config(), {
         configured: false,
       });
-      await invalidateAfterConfigChange(queryClient);
     },
   });
 }

@@ -5,10 +5,11 @@ import { z } from 'zod/mini';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CheckCircle2, Clock3 } from 'lucide-react';
 import { isApiError } from '../../api/client';
+import { mutationKeys, queryKeys } from '../../api/query-keys';
 import type { TotpRecord } from '../../api/schemas';
 import { Button } from '../../components/ui/Button';
 import { Field, inputClass } from '../../components/ui/Field';
-import { pushTotpCode, totpCodeKeys } from './api';
+import { pushTotpCode } from './api';
 
 /** Skyvern stores unparsed messages up to this size; longer ones fail (contract 4.1). */
 export const MAX_CONTENT_LENGTH = 65_536;
@@ -114,7 +115,7 @@ export function PushCodeForm({ defaultIdentifier = '' }: { defaultIdentifier?: s
   const { register, handleSubmit, formState, setError, reset, getValues } = form;
 
   const mutation = useMutation({
-    mutationKey: ['totp-codes', 'push'],
+    mutationKey: mutationKeys.pushTotpCode(),
     // The payload is read from the form here, not passed as a variable: the MutationCache keeps
     // variables, and a message may well be sensitive.
     mutationFn: () => {
@@ -129,7 +130,7 @@ export function PushCodeForm({ defaultIdentifier = '' }: { defaultIdentifier?: s
       });
     },
     gcTime: 0,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: totpCodeKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.totpCodes.lists() }),
   });
 
   const submit = handleSubmit(() => {

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
 import {
   totpRecordListSchema,
   totpRecordSchema,
@@ -8,19 +9,12 @@ import {
   type TotpRecord,
 } from '../../api/schemas';
 
-/** Pushed one-time codes (contract 4). */
-export const totpCodeKeys = {
-  all: ['totp-codes'] as const,
-  lists: () => [...totpCodeKeys.all, 'list'] as const,
-  list: (params: TotpListParams) => [...totpCodeKeys.lists(), params] as const,
-};
-
 /** How often the list refreshes while the page is visible. */
 export const CODES_REFRESH_MS = 5_000;
 
 export function totpCodesQueryOptions(params: TotpListParams) {
   return queryOptions({
-    queryKey: totpCodeKeys.list(params),
+    queryKey: queryKeys.totpCodes.list(params),
     queryFn: ({ signal }) =>
       apiRequest({
         path: '/v1/credentials/totp',

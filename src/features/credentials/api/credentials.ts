@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../../api/client';
+import { queryKeys } from '../../../api/query-keys';
 import {
   credentialListSchema,
   credentialSchema,
@@ -11,16 +12,6 @@ import {
  * reads; mutations (and everything that handles secrets) live in ./mutations.ts, loaded with the
  * dialogs.
  */
-
-export const credentialKeys = {
-  all: ['credentials'] as const,
-  lists: () => [...credentialKeys.all, 'list'] as const,
-  list: (params: CredentialListParams) => [...credentialKeys.lists(), params] as const,
-  details: () => [...credentialKeys.all, 'detail'] as const,
-  detail: (id: string) => [...credentialKeys.details(), id] as const,
-  totpCodes: () => [...credentialKeys.all, 'totp-code'] as const,
-  totpCode: (id: string) => [...credentialKeys.totpCodes(), id] as const,
-};
 
 export function credentialPath(id: string, suffix = ''): string {
   return `/v1/credentials/${encodeURIComponent(id)}${suffix}`;
@@ -43,7 +34,7 @@ export function fetchCredentials(params: CredentialListParams, signal?: AbortSig
 
 export const credentialListQuery = (params: CredentialListParams) =>
   queryOptions({
-    queryKey: credentialKeys.list(params),
+    queryKey: queryKeys.credentials.list(params),
     queryFn: ({ signal }) => fetchCredentials(params, signal),
     // Paging and filtering keep the previous rows on screen instead of flashing a skeleton.
     placeholderData: keepPreviousData,
@@ -55,6 +46,6 @@ export function fetchCredential(id: string, signal?: AbortSignal) {
 
 export const credentialDetailQuery = (id: string) =>
   queryOptions({
-    queryKey: credentialKeys.detail(id),
+    queryKey: queryKeys.credentials.detail(id),
     queryFn: ({ signal }) => fetchCredential(id, signal),
   });

@@ -2,7 +2,8 @@ import { useRef } from 'react';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { ApiError, apiRequest, isApiError } from '../../../api/client';
 import { credentialSchema, type CreateCredentialRequest } from '../../../api/schemas';
-import { credentialKeys, credentialPath } from './credentials';
+import { mutationKeys, queryKeys } from '../../../api/query-keys';
+import { credentialPath } from './credentials';
 
 /*
  * Credential mutations. Secret-bearing ones (create, update) never receive the request body as a
@@ -14,8 +15,8 @@ import { credentialKeys, credentialPath } from './credentials';
 /** A 404 means the credential is gone: every list and its detail are refreshed. */
 async function forgetIfGone(queryClient: QueryClient, id: string, error: unknown) {
   if (isApiError(error) && error.kind === 'http' && error.status === 404) {
-    queryClient.removeQueries({ queryKey: credentialKeys.detail(id) });
-    await queryClient.invalidateQueries({ queryKey: credentialKeys.lists() });
+    queryClient.removeQueries({ queryKey: queryKeys.credentials.detail(id) });
+    await queryClient.invalidateQueries({ queryKey: queryKeys.credentials.lists() });
   }
 }
 
@@ -25,7 +26,7 @@ export function useSaveCredential(target: SaveTarget) {
   const queryClient = useQueryClient();
   const pending = useRef<CreateCredentialRequest | null>(null);
   const mutation = useMutation({
-    mutationKey: [...credentialKeys.all, target.mode],
+    mutationKey: mutationKeys.saveCredential(target.mode),
     gcTime: 0,
     mutationFn: () => {
       const body = pending.current;
@@ -44,11 +45,11 @@ export function useSaveCredential(target: SaveTarget) {
       pending.current = null;
     },
     onSuccess: async (credential) => {
-      queryClient.setQueryData(credentialKeys.detail(credential.credential_id), credential);
+      queryClient.setQueryData(queryKeys.credentials.detail(credential.credential_id), credential);
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: credentialKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.credentials.lists() }),
         queryClient.invalidateQueries({
-          queryKey: credentialKeys.totpCode(credential.credential_id),
+          queryKey: queryKeys.credentials.totpCode(credential.credential_id),
         }),
       ]);
     },
@@ -69,7 +70,7 @@ export function useSaveCredential(target: SaveTarget) {
 export function useRenameCredential(credentialId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationKey: [...credentialKeys.all, 'rename'],
+    mutationKey: mutationKeys.renameCredential(),
     gcTime: 0,
     mutationFn: (name: string) =>
       apiRequest({
@@ -79,8 +80,8 @@ export function useRenameCredential(credentialId: string) {
         schema: credentialSchema,
       }),
     onSuccess: async (credential) => {
-      queryClient.setQueryData(credentialKeys.detail(credentialId), credential);
-      await queryClient.invalidateQueries({ queryKey: credentialKeys.lists() });
+      queryClient.setQueryData(queryKeys.credentials.detail(credentialId), credential);
+      await queryClient.invalidateQueries({ queryKey: queryKeys.credentials.lists() });
     },
     onError: (error) => forgetIfGone(queryClient, credentialId, error),
   });
@@ -89,15 +90,15 @@ export function useRenameCredential(credentialId: string) {
 export function useDeleteCredential(credentialId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationKey: [...credentialKeys.all, 'delete'],
+    mutationKey: mutationKeys.deleteCredential(),
     gcTime: 0,
     // POST …/delete, not DELETE /v1/credentials/{id}: on /v1 that path clears a vault
     // provider's configuration instead (contract 1.2).
     mutationFn: () => apiRequest({ method: 'POST', path: credentialPath(credentialId, '/delete') }),
     onSuccess: async () => {
-      queryClient.removeQueries({ queryKey: credentialKeys.detail(credentialId) });
-      queryClient.removeQueries({ queryKey: credentialKeys.totpCode(credentialId) });
-      await queryClient.invalidateQueries({ queryKey: credentialKeys.lists() });
+      queryClient.removeQueries({ queryKey: queryKeys.credentials.detail(credentialId) });
+      queryClient.removeQueries({ queryKey: queryKeys.credentials.totpCode(credentialId) });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.credentials.lists() });
     },
     onError: (error) => forgetIfGone(queryClient, credentialId, error),
   });

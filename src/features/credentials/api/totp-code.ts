@@ -1,7 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../../api/client';
 import { totpCodeSchema } from '../../../api/schemas';
-import { credentialKeys, credentialPath } from './credentials';
+import { queryKeys } from '../../../api/query-keys';
+import { credentialPath } from './credentials';
 
 /**
  * The current authenticator code (C7). It is secret-derived and short-lived, so it is only
@@ -10,7 +11,7 @@ import { credentialKeys, credentialPath } from './credentials';
  */
 export const totpCodeQuery = (id: string) =>
   queryOptions({
-    queryKey: credentialKeys.totpCode(id),
+    queryKey: queryKeys.credentials.totpCode(id),
     queryFn: ({ signal }) =>
       apiRequest({ path: credentialPath(id, '/totp-code'), schema: totpCodeSchema, signal }),
     gcTime: 0,

@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
+import { queryKeys } from '../../../api/query-keys';
 import type { Credential } from '../../../api/schemas';
 import { apiUrl, server } from '../../../test/msw';
 import { renderWithProviders } from '../../../test/render';
@@ -536,7 +537,7 @@ describe('CredentialFormDialog: edit', () => {
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('This credential no longer exists');
     expect(screen.getByLabelText(/^Secret value\*?$/)).toHaveValue(SECRET);
-    expect(invalidate).toHaveBeenCalledWith({ queryKey: ['credentials', 'list'] });
+    expect(invalidate).toHaveBeenCalledWith({ queryKey: queryKeys.credentials.lists() });
     expect(screen.queryByRole('button', { name: /Save|Try again/ })).not.toBeInTheDocument();
   });
 });

@@ -1,0 +1,46 @@
+import { getConnectionScope } from './connection';
+import type { CredentialListParams, TotpListParams } from './schemas';
+
+/*
+ * Every react-query key of the console, in one place. Each key starts with the scope of the
+ * connection it belongs to (the normalised base URL plus a generation that changes whenever the
+ * URL or the API key does), so two connections, or one server seen with two keys, never share a
+ * cache entry and a page reading a key after a change fetches instead of showing the old data.
+ * The scope is read when a key is built: a component builds its keys while it renders.
+ *
+ * Keys hold no secrets: no API key, token, credential value, nor a hash of one.
+ */
+
+/** The prefix every key of the active connection starts with. */
+export const scopeKey = () => [getConnectionScope()] as const;
+
+const credentials = {
+  all: () => [...scopeKey(), 'credentials'] as const,
+  lists: () => [...credentials.all(), 'list'] as const,
+  list: (params: CredentialListParams) => [...credentials.lists(), params] as const,
+  details: () => [...credentials.all(), 'detail'] as const,
+  detail: (id: string) => [...credentials.details(), id] as const,
+  totpCodes: () => [...credentials.all(), 'totp-code'] as const,
+  totpCode: (id: string) => [...credentials.totpCodes(), id] as const,
+};
+
+const customCredentialService = {
+  all: () => [...scopeKey(), 'custom-credential-service'] as const,
+  config: () => [...customCredentialService.all(), 'config'] as const,
+};
+
+const totpCodes = {
+  all: () => [...scopeKey(), 'totp-codes'] as const,
+  lists: () => [...totpCodes.all(), 'list'] as const,
+  list: (params: TotpListParams) => [...totpCodes.lists(), params] as const,
+};
+
+export const queryKeys = { credentials, customCredentialService, totpCodes };
+
+/** Mutation keys: they name what a mutation does, never what it sends. */
+export const mutationKeys = {
+  saveCredential: (mode: 'create' | 'edit') => [...credentials.all(), mode] as const,
+  renameCredential: () => [...credentials.all(), 'rename'] as const,
+  deleteCredential: () => [...credentials.all(), 'delete'] as const,
+  pushTotpCode: () => [...totpCodes.all(), 'push'] as const,
+};
