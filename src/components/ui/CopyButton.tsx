@@ -23,15 +23,18 @@ export function CopyButton({
         'inline-flex size-7 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600',
         className,
       )}
-      onClick={async () => {
-        try {
-          await navigator.clipboard.writeText(value);
-          setCopied(true);
-          toast.success(`Copied ${label}`);
-          window.setTimeout(() => setCopied(false), 1500);
-        } catch {
-          toast.error('The browser did not allow copying. Select the text and copy it by hand.');
-        }
+      onClick={() => {
+        // Every failure is caught inside and shown; nothing is left to reject.
+        void (async () => {
+          try {
+            await navigator.clipboard.writeText(value);
+            setCopied(true);
+            toast.success(`Copied ${label}`);
+            window.setTimeout(() => setCopied(false), 1500);
+          } catch {
+            toast.error('The browser did not allow copying. Select the text and copy it by hand.');
+          }
+        })();
       }}
     >
       {copied ? (

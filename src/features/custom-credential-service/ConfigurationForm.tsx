@@ -92,7 +92,7 @@ export function ConfigurationForm({
 
   return (
     <form
-      onSubmit={onSave}
+      onSubmit={(event) => void onSave(event)}
       noValidate
       aria-labelledby="ccs-form-heading"
       className="space-y-5 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
@@ -139,7 +139,12 @@ export function ConfigurationForm({
       </Field>
 
       <div className="flex flex-wrap gap-3">
-        <Button variant="secondary" onClick={onTest} loading={test.isPending} disabled={busy}>
+        <Button
+          variant="secondary"
+          onClick={() => void onTest()}
+          loading={test.isPending}
+          disabled={busy}
+        >
           {test.isPending ? 'Testing…' : 'Test Connection'}
         </Button>
         <Button type="submit" variant="primary" loading={save.isPending} disabled={busy}>
@@ -153,7 +158,9 @@ export function ConfigurationForm({
           <ErrorState
             title="The test could not run"
             message={testError.message}
-            onRetry={isApiError(testError) && testError.isRetryable ? onTest : undefined}
+            onRetry={
+              isApiError(testError) && testError.isRetryable ? () => void onTest() : undefined
+            }
           />
         )}
         {saveError && (

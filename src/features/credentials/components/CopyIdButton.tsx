@@ -14,14 +14,17 @@ export function CopyIdButton({ value, label }: { value: string; label: string })
         aria-label={`Copy ${label}`}
         title={result === 'failed' ? 'The browser did not allow copying' : `Copy ${label}`}
         className="inline-flex size-7 shrink-0 items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
-        onClick={async () => {
-          try {
-            await navigator.clipboard.writeText(value);
-            setResult('copied');
-          } catch {
-            setResult('failed');
-          }
-          window.setTimeout(() => setResult(null), 1500);
+        onClick={() => {
+          // Every failure is caught inside and shown; nothing is left to reject.
+          void (async () => {
+            try {
+              await navigator.clipboard.writeText(value);
+              setResult('copied');
+            } catch {
+              setResult('failed');
+            }
+            window.setTimeout(() => setResult(null), 1500);
+          })();
         }}
       >
         {result === 'copied' ? (

@@ -124,7 +124,12 @@ export function CredentialForm(props: CredentialFormProps) {
   const busy = save.isPending || checking;
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-6" aria-busy={busy}>
+    <form
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      className="space-y-6"
+      aria-busy={busy}
+    >
       {editing && (
         <Notice>
           <p className="flex gap-2">
