@@ -127,7 +127,11 @@ describe('CredentialDetailPage', () => {
     );
     const { user } = renderDetail();
     await user.click(await screen.findByRole('button', { name: 'Delete Acme portal' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Delete Acme portal?' });
+    const dialog = await screen.findByRole(
+      'dialog',
+      { name: 'Delete Acme portal?' },
+      { timeout: 5000 }, // a lazy chunk, slow to transform on a busy machine
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(currentLocation()).toBe('/credentials'));
   });
