@@ -18,6 +18,8 @@ import {
  */
 export default defineConfig({
   testDir: './e2e',
+  // The nginx project has its own servers: playwright.nginx.config.ts.
+  testIgnore: 'nginx/**',
   globalSetup: './e2e/support/global-setup.ts',
   fullyParallel: false,
   workers: 1,

@@ -12,13 +12,56 @@ import tailwindcss from '@tailwindcss/vite';
  * page as a <meta> tag (saving the config.json request on the way to the first screen), and
  * /config.json answers too.
  */
-function runtimeConfigBody(): Record<string, string> | null {
+function runtimeConfigBody(pageHost: string | undefined): Record<string, string> | null {
   const apiBaseUrl = process.env.SKYVERN_API_URL;
   if (!apiBaseUrl) return null;
   const body: Record<string, string> = { apiBaseUrl };
-  // Only the local sandbox's development key is ever handed out this way (see README).
-  if (process.env.SKYVERN_SANDBOX_API_KEY) body.sandboxApiKey = process.env.SKYVERN_SANDBOX_API_KEY;
+  // Only the local sandbox's development key is ever handed out this way (see README), and only
+  // to a page that is itself on a loopback origin and talks to a loopback API: a console reached
+  // through another host name (a LAN address, a tunnel, DNS rebinding) never receives it.
+  const sandboxApiKey = process.env.SKYVERN_SANDBOX_API_KEY;
+  if (sandboxApiKey && isLoopbackHost(hostOfHostHeader(pageHost)) && isLoopbackUrl(apiBaseUrl)) {
+    body.sandboxApiKey = sandboxApiKey;
+  }
   return body;
+}
+
+/** `localhost`, 127.0.0.0/8 and ::1: the addresses only this machine can reach. */
+export function isLoopbackHost(hostname: string | undefined): boolean {
+  if (!hostname) return false;
+  const name = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return name === 'localhost' || name === '::1' || /^127(\.\d{1,3}){3}$/.test(name);
+}
+
+function isLoopbackUrl(url: string): boolean {
+  try {
+    return isLoopbackHost(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** The host name of a Host header (`127.0.0.1:4317`, `[::1]:4317`, `localhost`). */
+function hostOfHostHeader(host: string | undefined): string | undefined {
+  if (!host) return undefined;
+  try {
+    return new URL(`http://${host}`).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A request another origin's page makes with CORS carries its Origin. /config.json answers only
+ * the console's own pages: same-origin requests send no Origin, or their own.
+ */
+function isForeignOrigin(origin: string | undefined, host: string | undefined): boolean {
+  if (origin === undefined) return false;
+  return origin !== `http://${host ?? ''}` && origin !== `https://${host ?? ''}`;
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }
 
 const CONFIG_PRELOAD = /<link rel="preload" href="\/config\.json"[^>]*>/;
@@ -37,7 +80,7 @@ function inlineRuntimeConfig(html: string, body: Record<string, string>): string
 
 function runtimeConfig(): Plugin {
   const serve = (
-    req: { url?: string | undefined },
+    req: { url?: string | undefined; headers: Record<string, string | string[] | undefined> },
     res: {
       setHeader(name: string, value: string): void;
       end(body: string): void;
@@ -45,8 +88,16 @@ function runtimeConfig(): Plugin {
     },
     next: () => void,
   ) => {
-    const body = runtimeConfigBody();
-    if (!body || req.url?.split('?')[0] !== '/config.json') return next();
+    if (req.url?.split('?')[0] !== '/config.json') return next();
+    const host = headerValue(req.headers.host);
+    if (isForeignOrigin(headerValue(req.headers.origin), host)) {
+      res.statusCode = 403;
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end("config.json is only for this console's own pages.");
+      return;
+    }
+    const body = runtimeConfigBody(host);
+    if (!body) return next();
     res.statusCode = 200;
     res.setHeader('Content-Type', 'application/json');
     res.setHeader('Cache-Control', 'no-store');
@@ -61,7 +112,7 @@ function runtimeConfig(): Plugin {
       server.middlewares.use(serve);
       // Page navigations get index.html with the config inlined (the SPA fallback otherwise).
       server.middlewares.use((req, res, next) => {
-        const body = runtimeConfigBody();
+        const body = runtimeConfigBody(req.headers.host);
         const path = (req.url ?? '/').split('?')[0] ?? '/';
         const isPage =
           (req.method === 'GET' || req.method === 'HEAD') &&
@@ -80,9 +131,15 @@ function runtimeConfig(): Plugin {
       });
     },
     transformIndexHtml(html, context) {
-      // Dev server only: a production build must not carry any environment's target.
-      const body = runtimeConfigBody();
-      return context.server && body ? inlineRuntimeConfig(html, body) : html;
+      // Dev server only: a production build must not carry any environment's target. The dev
+      // server's HTML transform does not see the request, so the key goes into the page only
+      // while the server listens on loopback alone (not with --host).
+      if (!context.server) return html;
+      const listen = context.server.config.server.host;
+      const body = runtimeConfigBody(
+        listen === undefined || typeof listen === 'string' ? (listen ?? 'localhost') : undefined,
+      );
+      return body ? inlineRuntimeConfig(html, body) : html;
     },
   };
 }
@@ -103,10 +160,14 @@ export function contentSecurityPolicy(
     try {
       connect.push(new URL(apiBaseUrl).origin);
     } catch {
-      // An unparseable target simply is not allowed.
+      // An unparseable (or relative, same-origin) target needs nothing beyond 'self'.
     }
   }
   connect.push(...extraConnectSrc.split(/\s+/).filter(Boolean));
+  return policyWithConnectSrc(connect.join(' '));
+}
+
+function policyWithConnectSrc(connectSrc: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -114,7 +175,7 @@ export function contentSecurityPolicy(
     "img-src 'self' data: blob:",
     "media-src 'self' blob: mediastream:",
     "worker-src 'self' blob:",
-    `connect-src ${connect.join(' ')}`,
+    `connect-src ${connectSrc}`,
     "font-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
@@ -123,25 +184,64 @@ export function contentSecurityPolicy(
   ].join('; ');
 }
 
+/** Every security header the console is served with, by `vite preview` and by nginx alike. */
+export function securityHeaderValues(csp: string): Record<string, string> {
+  return {
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Permissions-Policy': 'camera=(self), microphone=(), geolocation=()',
+  };
+}
+
+/** The header file the build writes for nginx (deploy/nginx.conf.template includes it). */
+export const NGINX_HEADERS_FILE = 'security-headers.conf';
+
+/**
+ * The same headers as nginx `add_header` lines. `connect-src` ends in the variable
+ * `$skyvern_connect_src`, which deploy/render.sh defines at deploy time as the Skyvern origin
+ * (with its leading space) or as nothing behind the same-origin proxy: with it substituted,
+ * nginx sends exactly the policy `contentSecurityPolicy()` gives `vite preview`.
+ */
+export function nginxSecurityHeaders(): string {
+  const lines = Object.entries(
+    securityHeaderValues(policyWithConnectSrc("'self'$skyvern_connect_src")),
+  ).map(([name, value]) => `add_header ${name} "${value}" always;`);
+  return [
+    '# Generated by `vite build` from securityHeaderValues() in vite.config.ts: do not edit.',
+    '# A static host or CDN must send these headers on every response (see README, Deploying),',
+    '# with $skyvern_connect_src replaced by " <your Skyvern origin>" or by nothing.',
+    ...lines,
+    '',
+  ].join('\n');
+}
+
 function securityHeaders(): Plugin {
   return {
     name: 'skyvern-security-headers',
     configurePreviewServer(server) {
-      const csp = contentSecurityPolicy(
-        process.env.SKYVERN_API_URL ?? 'http://localhost:8000',
-        process.env.CONSOLE_CONNECT_SRC,
+      const headers = securityHeaderValues(
+        contentSecurityPolicy(
+          process.env.SKYVERN_API_URL ?? 'http://localhost:8000',
+          process.env.CONSOLE_CONNECT_SRC,
+        ),
       );
       server.middlewares.use((req, res, next) => {
         // Hashed file names never change content: let a warm visit skip revalidating them.
         if (req.url?.startsWith('/assets/')) {
           res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
         }
-        res.setHeader('Content-Security-Policy', csp);
-        res.setHeader('X-Content-Type-Options', 'nosniff');
-        res.setHeader('Referrer-Policy', 'no-referrer');
-        res.setHeader('X-Frame-Options', 'DENY');
-        res.setHeader('Permissions-Policy', 'camera=(self), microphone=(), geolocation=()');
+        for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
         next();
+      });
+    },
+    generateBundle() {
+      // Build only: one source of truth for the headers, written next to index.html for nginx.
+      this.emitFile({
+        type: 'asset',
+        fileName: NGINX_HEADERS_FILE,
+        source: nginxSecurityHeaders(),
       });
     },
   };
@@ -156,8 +256,10 @@ export default defineConfig({
     port: Number(process.env.CONSOLE_DEV_PORT ?? 4316),
     strictPort: true,
     host: '127.0.0.1',
+    cors: false,
   },
-  preview: { port: consolePort, strictPort: true, host: '127.0.0.1' },
+  // No CORS: Vite would otherwise let any localhost origin read /config.json (and the sandbox key).
+  preview: { port: consolePort, strictPort: true, host: '127.0.0.1', cors: false },
   build: {
     // Parallel e2e runs (one per developer session) build into their own folder.
     outDir: process.env.CONSOLE_OUT_DIR ?? 'dist',

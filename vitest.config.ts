@@ -21,7 +21,7 @@ export default defineConfig({
         test: {
           name: 'sandbox',
           environment: 'node',
-          include: ['sandbox/**/*.test.ts'],
+          include: ['sandbox/**/*.test.ts', 'deploy/**/*.test.ts'],
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },

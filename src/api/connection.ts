@@ -76,16 +76,38 @@ export function forgetApiKey(): void {
  * still points at the sandbox the config names.
  */
 export function applyRuntimeDefaults(config: { apiBaseUrl?: string; sandboxApiKey?: string }) {
-  if (config.apiBaseUrl) defaultBaseUrl = normaliseBaseUrl(config.apiBaseUrl);
+  // A relative apiBaseUrl ("/skyvern-api", the same-origin proxy) means this page's origin.
+  if (config.apiBaseUrl) defaultBaseUrl = normaliseBaseUrl(resolveAgainstPage(config.apiBaseUrl));
   const current = read();
   if (
     config.sandboxApiKey &&
     !current.apiKey &&
-    normaliseBaseUrl(current.baseUrl) === defaultBaseUrl
+    normaliseBaseUrl(current.baseUrl) === defaultBaseUrl &&
+    // The sandbox key is local-only: both this page and the API it names must be loopback.
+    isLoopbackUrl(window.location.href) &&
+    isLoopbackUrl(defaultBaseUrl)
   ) {
     sessionStorage.setItem(API_KEY_KEY, config.sandboxApiKey);
   }
   emit();
+}
+
+function resolveAgainstPage(url: string): string {
+  try {
+    return new URL(url.trim(), window.location.origin).toString();
+  } catch {
+    return url;
+  }
+}
+
+/** localhost, 127.0.0.0/8 or ::1: addresses only this machine can reach. */
+export function isLoopbackUrl(url: string): boolean {
+  try {
+    const host = new URL(url).hostname.replace(/^\[(.*)\]$/, '$1');
+    return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+  } catch {
+    return false;
+  }
 }
 
 export function isConfigured(connection: Connection = snapshot): boolean {
