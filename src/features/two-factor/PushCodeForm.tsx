@@ -6,6 +6,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CheckCircle2, Clock3 } from 'lucide-react';
 import { isApiError } from '../../api/client';
 import type { TotpRecord } from '../../api/schemas';
+import { AuthFailureNotice } from '../../components/ui/AuthFailureNotice';
 import { Button } from '../../components/ui/Button';
 import { Field, inputClass } from '../../components/ui/Field';
 import { pushTotpCode, totpCodeKeys } from './api';
@@ -221,6 +222,7 @@ export function PushCodeForm({ defaultIdentifier = '' }: { defaultIdentifier?: s
           <p>{mutation.error.message}</p>
         </div>
       )}
+      {serverError?.isAuthError && <AuthFailureNotice reason={serverError.message} />}
       {outcome && <Outcome record={outcome} />}
       <Button type="submit" variant="primary" loading={mutation.isPending}>
         Push code

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { ApiError, apiRequest, isApiError } from '../../../api/client';
+import { ApiError, apiRequest, isApiError, VAULT_BOUND_TIMEOUT_MS } from '../../../api/client';
 import { credentialSchema, type CreateCredentialRequest } from '../../../api/schemas';
 import { credentialKeys, credentialPath } from './credentials';
 
@@ -13,7 +13,7 @@ import { credentialKeys, credentialPath } from './credentials';
 
 /** A 404 means the credential is gone: every list and its detail are refreshed. */
 async function forgetIfGone(queryClient: QueryClient, id: string, error: unknown) {
-  if (isApiError(error) && error.kind === 'http' && error.status === 404) {
+  if (isGone(error)) {
     queryClient.removeQueries({ queryKey: credentialKeys.detail(id) });
     await queryClient.invalidateQueries({ queryKey: credentialKeys.lists() });
   }
@@ -38,6 +38,8 @@ export function useSaveCredential(target: SaveTarget) {
             : credentialPath(target.credentialId, '/update'),
         body,
         schema: credentialSchema,
+        // May wait on a custom credential service (contract 6.2–6.3).
+        timeoutMs: VAULT_BOUND_TIMEOUT_MS,
       });
     },
     onSettled: () => {
@@ -93,7 +95,12 @@ export function useDeleteCredential(credentialId: string) {
     gcTime: 0,
     // POST …/delete, not DELETE /v1/credentials/{id}: on /v1 that path clears a vault
     // provider's configuration instead (contract 1.2).
-    mutationFn: () => apiRequest({ method: 'POST', path: credentialPath(credentialId, '/delete') }),
+    mutationFn: () =>
+      apiRequest({
+        method: 'POST',
+        path: credentialPath(credentialId, '/delete'),
+        timeoutMs: VAULT_BOUND_TIMEOUT_MS,
+      }),
     onSuccess: async () => {
       queryClient.removeQueries({ queryKey: credentialKeys.detail(credentialId) });
       queryClient.removeQueries({ queryKey: credentialKeys.totpCode(credentialId) });
@@ -107,10 +114,14 @@ export function useDeleteCredential(credentialId: string) {
 export function mayHaveBeenApplied(error: unknown): boolean {
   return (
     isApiError(error) &&
-    (error.kind === 'timeout' || error.kind === 'network' || error.kind === 'cors')
+    (error.kind === 'timeout' ||
+      error.kind === 'network' ||
+      error.kind === 'cors' ||
+      error.kind === 'unreadable')
   );
 }
 
 export function isGone(error: unknown): error is ApiError {
-  return isApiError(error) && error.kind === 'http' && error.status === 404;
+  // `404 Organization not found` is about the key, not the credential (contract 1.3).
+  return isApiError(error) && error.kind === 'http' && error.status === 404 && !error.isAuthError;
 }

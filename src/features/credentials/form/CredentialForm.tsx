@@ -11,6 +11,7 @@ import { Field, inputClass } from '../../../components/ui/Field';
 import { SecretInput } from '../../../components/ui/SecretInput';
 import { SecretTextarea } from '../../../components/ui/SecretTextarea';
 import { Notice } from '../../../components/ui/States';
+import { WaitingNotice } from '../../../components/ui/WaitingNotice';
 import { cardDigits, detectCardBrand, formatCardNumber, passesLuhn } from '../../../lib/card';
 import { AuthenticatorKeyField } from '../../two-factor/AuthenticatorKeyField';
 import { fetchCredentials } from '../api/credentials';
@@ -328,7 +329,11 @@ export function CredentialForm(props: CredentialFormProps) {
         </DialogError>
       )}
 
-      <div className="sticky -bottom-5 -mx-6 -mb-5 flex justify-end gap-2 border-t border-slate-200 bg-white px-6 py-4">
+      <div className="sticky -bottom-5 -mx-6 -mb-5 flex flex-wrap items-center justify-end gap-2 border-t border-slate-200 bg-white px-6 py-4">
+        <WaitingNotice
+          active={save.isPending}
+          className="mr-auto text-sm text-slate-700 empty:hidden"
+        />
         <Button onClick={props.onCancel}>{gone ? 'Close' : 'Cancel'}</Button>
         {!gone && (
           <Button type="submit" variant="primary" loading={busy}>
