@@ -74,6 +74,11 @@ export function ReenterKeyDialog({
       description="Skyvern refused the key this tab uses. Paste a valid key; everything else on the page stays as it is."
       size="sm"
       onCloseAutoFocus={onCloseAutoFocus}
+      // Attention goes to the key, not to the dialog's close button.
+      onOpenAutoFocus={(event) => {
+        event.preventDefault();
+        inputRef.current?.focus();
+      }}
     >
       <form onSubmit={(event) => void submit(event)} noValidate className="space-y-5">
         <Field
