@@ -1,11 +1,12 @@
-import { expect, test, uniqueSuffix } from './support/fixtures';
+import { expect, expectNoAxeViolations, test, uniqueSuffix } from './support/fixtures';
+import { API_KEY } from './support/env';
 
 test.describe('a refused API key mid-session', () => {
   test.afterEach(async ({ sandbox }) => {
     await sandbox.clearFaults();
   });
 
-  test('sends the user to Connection and brings them back where they were', async ({
+  test('shows one banner, stays where the user was, and resumes after a new key', async ({
     page,
     sandbox,
     record,
@@ -18,22 +19,31 @@ test.describe('a refused API key mid-session', () => {
     });
     await page.goto(`/credentials?search=${encodeURIComponent(name)}`);
     await expect(page.getByText(name).first()).toBeVisible();
+    const here = page.url();
 
     // Skyvern starts refusing the key (revoked, expired): the next request gets a 403.
     record.allowedConsoleErrors.push(/status of 403/);
     await sandbox.injectFault({ status: 403, pathPrefix: '/v1/credentials', count: 1 });
     await page.getByLabel('Type').selectOption({ label: 'Secrets' });
 
-    await expect(page).toHaveURL(/\/settings\/connection\?reason=auth&returnTo=/);
-    await expect(page.getByText('Skyvern refused the API key')).toBeVisible();
-    await page.getByRole('button', { name: 'Save and go back' }).click();
+    const banner = page.getByRole('alert').filter({ hasText: 'Skyvern refused the API key' });
+    await expect(banner).toBeVisible();
+    await expect(banner).toContainText('Invalid credentials');
+    await expect(banner).toHaveCount(1);
+    // No redirect: the list and its filters are still on screen.
+    await expect(page).toHaveURL(/\/credentials\?.*type=secret/);
+    expect(page.url().startsWith(here.split('?')[0] ?? here)).toBe(true);
+    await expect(page.getByRole('heading', { level: 1, name: 'Credentials' })).toBeVisible();
 
-    await expect(page).toHaveURL(
-      new RegExp(
-        `/credentials\\?.*search=${encodeURIComponent(name).replace(/%20/g, '(\\+|%20)')}`,
-      ),
-    );
+    await banner.getByRole('button', { name: 'Re-enter API key' }).click();
+    const keyDialog = page.getByRole('dialog', { name: 'Re-enter API key' });
+    await expect(keyDialog).toBeVisible();
+    await keyDialog.getByLabel(/^API key/).fill(API_KEY);
+    await keyDialog.getByRole('button', { name: 'Use this key' }).click();
+
+    await expect(banner).toBeHidden();
     await expect(page).toHaveURL(/type=secret/);
     await expect(page.getByText(name).first()).toBeVisible();
+    await expectNoAxeViolations(page);
   });
 });

@@ -242,6 +242,8 @@ export class SandboxApi {
     status?: number;
     pathPrefix?: string;
     count?: number;
+    /** The `detail` of the error body, e.g. Skyvern's revoked-key text. */
+    detail?: string;
   }) {
     const response = await this.request.post(`${SKYVERN_URL}/__sandbox/faults`, { data: fault });
     expect(response.ok()).toBe(true);

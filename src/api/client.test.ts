@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
-import { ApiError, apiRequest, buildUrl, fieldPath } from './client';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError, apiRequest, buildUrl, fieldPath, VAULT_BOUND_TIMEOUT_MS } from './client';
 import { credentialListSchema } from './schemas';
 import { apiUrl, server, TEST_API_KEY } from '../test/msw';
 
@@ -200,6 +200,76 @@ describe('apiRequest', () => {
     const down = await failureOf(apiRequest({ path: '/v1/credentials' }));
     expect(down.kind).toBe('network');
     expect(down.message).toMatch(/could not reach/i);
+  });
+
+  it('counts 404 Organization not found as a refused key, and no other 404', async () => {
+    server.use(
+      http.get(apiUrl('/v1/credentials'), () =>
+        HttpResponse.json({ detail: 'Organization not found' }, { status: 404 }),
+      ),
+      http.get(apiUrl('/v1/credentials/cred_1'), () =>
+        HttpResponse.json({ detail: 'Credential not found' }, { status: 404 }),
+      ),
+    );
+    const orgGone = await failureOf(apiRequest({ path: '/v1/credentials' }));
+    expect(orgGone.isAuthError).toBe(true);
+    expect(orgGone.message).toBe('Organization not found');
+    const credentialGone = await failureOf(apiRequest({ path: '/v1/credentials/cred_1' }));
+    expect(credentialGone.isAuthError).toBe(false);
+  });
+
+  it('never calls an answer with a status a CORS problem', async () => {
+    server.use(
+      http.get(apiUrl('/v1/credentials'), () =>
+        HttpResponse.json({ error: 'Unexpected error: AttributeError' }, { status: 500 }),
+      ),
+    );
+    const error = await failureOf(apiRequest({ path: '/v1/credentials' }));
+    expect(error).toMatchObject({ kind: 'http', status: 500 });
+    expect(error.message).not.toMatch(/CORS|ALLOWED_ORIGINS|blocked/i);
+  });
+
+  it('after an earlier answer from that server, blames a crash or a proxy, not ALLOWED_ORIGINS', async () => {
+    let crash = false;
+    server.use(
+      http.get(apiUrl('/v1/credentials'), () =>
+        crash ? HttpResponse.error() : HttpResponse.json([]),
+      ),
+      http.get(apiUrl('/'), () => HttpResponse.text('ok')),
+    );
+    await apiRequest({ path: '/v1/credentials', schema: credentialListSchema });
+    crash = true;
+    const error = await failureOf(apiRequest({ path: '/v1/credentials' }));
+    expect(error.kind).toBe('unreadable');
+    expect(error.message).toMatch(/may have crashed/);
+    expect(error.message).toMatch(/proxy/);
+    expect(error.message).not.toMatch(/ALLOWED_ORIGINS|CORS/);
+    expect(error.isRetryable).toBe(true);
+  });
+
+  it('gives vault-bound calls 75 s, not the default 30 s', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      server.use(
+        http.post(apiUrl('/v1/credentials/cred_1/delete'), () => new Promise<Response>(() => {})),
+      );
+      let settled: ApiError | 'ok' | null = null;
+      apiRequest({
+        method: 'POST',
+        path: '/v1/credentials/cred_1/delete',
+        timeoutMs: VAULT_BOUND_TIMEOUT_MS,
+      }).then(
+        () => (settled = 'ok'),
+        (error: ApiError) => (settled = error),
+      );
+      await vi.advanceTimersByTimeAsync(61_000);
+      expect(settled).toBeNull();
+      await vi.advanceTimersByTimeAsync(15_000);
+      expect(settled).toMatchObject({ kind: 'timeout' });
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(VAULT_BOUND_TIMEOUT_MS).toBeGreaterThanOrEqual(70_000);
   });
 
   it('never puts the request body in an error message', async () => {

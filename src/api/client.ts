@@ -4,8 +4,11 @@ import { errorBodySchema } from './schemas';
 /**
  * What went wrong, in a form every screen can act on:
  * - `http`: Skyvern answered with a non-2xx status;
- * - `cors`: the browser blocked the response (Skyvern's ALLOWED_ORIGINS does not list us, or an
- *   unhandled 500 that Skyvern sends without CORS headers);
+ * - `cors`: the browser blocked the response and nothing from that server was readable in this tab
+ *   yet (Skyvern's ALLOWED_ORIGINS most likely does not list us);
+ * - `unreadable`: the same blocked response after earlier requests to that server worked: the
+ *   server most likely crashed (Skyvern sends unhandled 500s without CORS headers) or a proxy
+ *   stripped the headers. Never blamed on ALLOWED_ORIGINS;
  * - `csp`: the console's own Content-Security-Policy does not allow connecting to that origin;
  * - `network`: nothing answered at all;
  * - `timeout`: no answer within the request's time limit;
@@ -13,7 +16,7 @@ import { errorBodySchema } from './schemas';
  * - `aborted`: the caller cancelled (react-query does this when a query is no longer needed).
  */
 export type ApiErrorKind =
-  'http' | 'cors' | 'csp' | 'network' | 'timeout' | 'invalid-response' | 'aborted';
+  'http' | 'cors' | 'unreadable' | 'csp' | 'network' | 'timeout' | 'invalid-response' | 'aborted';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -38,9 +41,14 @@ export class ApiError extends Error {
     this.code = init.code;
   }
 
-  /** 401/403: the API key is missing, wrong, expired or revoked. */
+  /**
+   * Skyvern refused the API key: 401/403 (missing, wrong, expired or revoked), or the 404
+   * `Organization not found` of a key whose organisation no longer exists (contract 1.3).
+   */
   get isAuthError(): boolean {
-    return this.kind === 'http' && (this.status === 401 || this.status === 403);
+    if (this.kind !== 'http') return false;
+    if (this.status === 401 || this.status === 403) return true;
+    return this.status === 404 && this.message === ORGANIZATION_NOT_FOUND;
   }
 
   /** Worth offering "Try again": the request may succeed unchanged. */
@@ -49,6 +57,7 @@ export class ApiError extends Error {
       this.kind === 'network' ||
       this.kind === 'timeout' ||
       this.kind === 'cors' ||
+      this.kind === 'unreadable' ||
       (this.kind === 'http' && (this.status >= 500 || this.status === 409 || this.status === 429))
     );
   }
@@ -80,7 +89,20 @@ export interface RequestOptions<T> {
   connection?: Connection;
 }
 
+/** Contract 1.3: a key whose organisation is gone gets this 404 detail on every route. */
+const ORGANIZATION_NOT_FOUND = 'Organization not found';
+
 const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * Create, update, delete and totp-code may wait on a custom credential service, which Skyvern
+ * gives 30 s per call and up to two calls (contract 6.2–6.3): up to about 60 s in all. 75 s leaves
+ * room for Skyvern's own work before the console gives up.
+ */
+export const VAULT_BOUND_TIMEOUT_MS = 75_000;
+
+/** Origins that answered a readable response in this tab: CORS works there. */
+const answeredOrigins = new Set<string>();
 
 export function buildUrl(
   baseUrl: string,
@@ -109,8 +131,26 @@ export async function apiRequest<T = void>(options: RequestOptions<T>): Promise<
     });
   }
 
-  const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  // A plain timer rather than AbortSignal.timeout, so that tests can run the clock forward.
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const signal = options.signal
+    ? AbortSignal.any([options.signal, timeout.signal])
+    : timeout.signal;
+  try {
+    return await send(options, connection, url, signal, () => timeout.signal.aborted);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function send<T>(
+  options: RequestOptions<T>,
+  connection: Connection,
+  url: string,
+  signal: AbortSignal,
+  timedOut: () => boolean,
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (connection.apiKey) headers['x-api-key'] = connection.apiKey;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -129,7 +169,7 @@ export async function apiRequest<T = void>(options: RequestOptions<T>): Promise<
     if (options.signal?.aborted) {
       throw new ApiError({ status: 0, kind: 'aborted', message: 'The request was cancelled.' });
     }
-    if (timeout.aborted) {
+    if (timedOut()) {
       throw new ApiError({
         status: 0,
         kind: 'timeout',
@@ -138,6 +178,8 @@ export async function apiRequest<T = void>(options: RequestOptions<T>): Promise<
     }
     throw await diagnoseNetworkFailure(connection.baseUrl);
   }
+  // Any readable answer, even an error status, proves the browser may read this server.
+  answeredOrigins.add(originOf(connection.baseUrl));
 
   if (!response.ok) throw await errorFromResponse(response);
 
@@ -214,6 +256,17 @@ async function diagnoseNetworkFailure(baseUrl: string): Promise<ApiError> {
         `(with npm start: CONSOLE_CONNECT_SRC="${target}").`,
     });
   }
+  if (reachable && answeredOrigins.has(target)) {
+    return new ApiError({
+      status: 0,
+      kind: 'unreadable',
+      message:
+        `Skyvern at ${baseUrl} answered, but without the headers that let the browser read the answer. ` +
+        `Earlier requests from this tab worked, so Skyvern may have crashed on this request ` +
+        `(it sends unexpected server errors without those headers) or a proxy in between stripped them. ` +
+        `Try again; if it keeps happening, check Skyvern's logs.`,
+    });
+  }
   if (reachable) {
     const origin = globalThis.location?.origin ?? 'this console';
     return new ApiError({
@@ -221,8 +274,7 @@ async function diagnoseNetworkFailure(baseUrl: string): Promise<ApiError> {
       kind: 'cors',
       message:
         `Skyvern at ${baseUrl} answered, but the browser blocked the response. ` +
-        `Add this console's origin (${origin}) to Skyvern's ALLOWED_ORIGINS setting, or serve both behind one origin. ` +
-        `(Skyvern also sends unexpected server errors without CORS headers, so a crash on its side looks the same.)`,
+        `Add this console's origin (${origin}) to Skyvern's ALLOWED_ORIGINS setting, or serve both behind one origin.`,
     });
   }
   return new ApiError({
@@ -305,6 +357,11 @@ export function fieldPath(loc: ReadonlyArray<string | number>): string {
   return parts
     .filter((part) => !/^(NonEmpty\w*Credential|SecretCredential)$/.test(String(part)))
     .join('.');
+}
+
+/** For tests: forget which servers answered, as a new tab would. */
+export function resetAnsweredOriginsForTests(): void {
+  answeredOrigins.clear();
 }
 
 function statusMessage(status: number): string {

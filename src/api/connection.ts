@@ -12,6 +12,8 @@ export interface Connection {
 
 const BASE_URL_KEY = 'skyvern-console.baseUrl';
 const API_KEY_KEY = 'skyvern-console.apiKey';
+/** A flag (never the key): the user forgot the key in this tab, so the sandbox key stays out. */
+const KEY_FORGOTTEN_KEY = 'skyvern-console.apiKeyForgotten';
 
 let defaultBaseUrl = 'http://localhost:8000';
 let snapshot: Connection = read();
@@ -60,20 +62,24 @@ export function getConnectionScope(): string {
 
 export function setConnection(next: Connection): void {
   localStorage.setItem(BASE_URL_KEY, normaliseBaseUrl(next.baseUrl));
-  if (next.apiKey) sessionStorage.setItem(API_KEY_KEY, next.apiKey);
-  else sessionStorage.removeItem(API_KEY_KEY);
+  if (next.apiKey) {
+    sessionStorage.setItem(API_KEY_KEY, next.apiKey);
+    sessionStorage.removeItem(KEY_FORGOTTEN_KEY);
+  } else sessionStorage.removeItem(API_KEY_KEY);
   emit();
 }
 
+/** Forgets the key for the rest of this tab's life, reloads included (see applyRuntimeDefaults). */
 export function forgetApiKey(): void {
   sessionStorage.removeItem(API_KEY_KEY);
+  sessionStorage.setItem(KEY_FORGOTTEN_KEY, '1');
   emit();
 }
 
 /**
  * Applies the deployment's runtime defaults (from /config.json). A base URL the user chose in
  * this browser wins. The sandbox's development key is only adopted when the tab has no key and
- * still points at the sandbox the config names.
+ * still points at the sandbox the config names, and never after "Forget key" in this tab.
  */
 export function applyRuntimeDefaults(config: { apiBaseUrl?: string; sandboxApiKey?: string }) {
   // A relative apiBaseUrl ("/skyvern-api", the same-origin proxy) means this page's origin.
@@ -82,6 +88,7 @@ export function applyRuntimeDefaults(config: { apiBaseUrl?: string; sandboxApiKe
   if (
     config.sandboxApiKey &&
     !current.apiKey &&
+    safeGet(sessionStorage, KEY_FORGOTTEN_KEY) === null &&
     normaliseBaseUrl(current.baseUrl) === defaultBaseUrl &&
     // The sandbox key is local-only: both this page and the API it names must be loopback.
     isLoopbackUrl(window.location.href) &&

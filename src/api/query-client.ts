@@ -1,20 +1,58 @@
-import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import {
+  MutationCache,
+  QueryCache,
+  QueryClient,
+  type DefaultError,
+  type DefaultedQueryObserverOptions,
+  type QueryKey,
+  type QueryObserverOptions,
+} from '@tanstack/react-query';
+import { getAuthFailure, reportAuthFailure, subscribeAuthFailure } from './auth-state';
 import { isApiError } from './client';
 
-type AuthFailureHandler = () => void;
-let onAuthFailure: AuthFailureHandler = () => {};
-
-/** The router registers how to send the user to Connection when Skyvern refuses the key. */
-export function setAuthFailureHandler(handler: AuthFailureHandler) {
-  onAuthFailure = handler;
+/*
+ * A refused API key never navigates anywhere (docs/decisions/auth-failures.md). It is recorded in
+ * api/auth-state; forms show it inline, the layout shows one banner, and every query pauses until
+ * a new key is entered, so a 5-second poll does not hammer Skyvern with a key it refuses.
+ */
+function handleError(error: unknown) {
+  if (isApiError(error) && error.isAuthError) reportAuthFailure(error);
 }
 
-function handleError(error: unknown) {
-  if (isApiError(error) && error.isAuthError) onAuthFailure();
+/** `enabled` that is also false while Skyvern refuses the key, whatever the query asked for. */
+function pausedWhileRefused<Q>(
+  own: boolean | ((query: Q) => boolean) | undefined,
+): (query: Q) => boolean {
+  return (query) => {
+    if (getAuthFailure() !== null) return false;
+    const value = typeof own === 'function' ? own(query) : own;
+    return value !== false;
+  };
+}
+
+class AuthAwareQueryClient extends QueryClient {
+  override defaultQueryOptions<
+    TQueryFnData = unknown,
+    TError = DefaultError,
+    TData = TQueryFnData,
+    TQueryData = TQueryFnData,
+    TQueryKey extends QueryKey = QueryKey,
+    TPageParam = never,
+  >(
+    options:
+      | QueryObserverOptions<TQueryFnData, TError, TData, TQueryData, TQueryKey, TPageParam>
+      | DefaultedQueryObserverOptions<TQueryFnData, TError, TData, TQueryData, TQueryKey>,
+  ): DefaultedQueryObserverOptions<TQueryFnData, TError, TData, TQueryData, TQueryKey> {
+    if (options._defaulted) return super.defaultQueryOptions(options);
+    const defaulted = super.defaultQueryOptions(options);
+    // The wrapper reads the pause live, so one wrap per options object is enough.
+    defaulted.enabled = pausedWhileRefused(defaulted.enabled);
+    return defaulted;
+  }
 }
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const client = new AuthAwareQueryClient({
     queryCache: new QueryCache({ onError: handleError }),
     mutationCache: new MutationCache({ onError: handleError }),
     defaultOptions: {
@@ -29,4 +67,12 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
+  // A new key lifts the pause: refetch what is on screen, which also restarts polling.
+  let paused = getAuthFailure() !== null;
+  subscribeAuthFailure(() => {
+    const nowPaused = getAuthFailure() !== null;
+    if (paused && !nowPaused) void client.invalidateQueries();
+    paused = nowPaused;
+  });
+  return client;
 }

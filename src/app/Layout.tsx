@@ -1,10 +1,10 @@
-import { Suspense, useEffect } from 'react';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { Suspense } from 'react';
+import { NavLink, Outlet } from 'react-router';
 import { KeyRound, PlugZap, ShieldCheck, Vault } from 'lucide-react';
 import { isConfigured, useConnection } from '../api/connection';
 import { cn } from '../lib/cn';
 import { LoadingState } from '../components/ui/States';
-import { setAuthFailureHandler } from '../api/query-client';
+import { AuthBanner } from './AuthBanner';
 
 const nav = [
   { to: '/credentials', label: 'Credentials', icon: KeyRound },
@@ -50,16 +50,6 @@ function hostOf(url: string): string {
 
 export function Layout() {
   const connection = useConnection();
-  const navigate = useNavigate();
-
-  // 401/403 anywhere sends the user to Connection, remembering where they were.
-  useEffect(() => {
-    setAuthFailureHandler(() => {
-      const here = window.location.pathname + window.location.search;
-      if (window.location.pathname.startsWith('/settings/connection')) return;
-      void navigate(`/settings/connection?reason=auth&returnTo=${encodeURIComponent(here)}`);
-    });
-  }, [navigate]);
 
   const configured = isConfigured(connection);
 
@@ -131,6 +121,7 @@ export function Layout() {
           tabIndex={-1}
           className="min-w-0 flex-1 px-4 py-6 focus:outline-none sm:px-8"
         >
+          <AuthBanner />
           <Suspense fallback={<LoadingState />}>
             <Outlet />
           </Suspense>

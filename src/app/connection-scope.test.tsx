@@ -49,8 +49,9 @@ describe('connection scope of the query cache', () => {
     const oldScope = getConnectionScope();
 
     await user.click(screen.getByRole('link', { name: 'Connection' }));
-    await user.clear(screen.getByLabelText(/^API key/));
-    await user.type(screen.getByLabelText(/^API key/), NEW_KEY);
+    // The saved key is never shown again: replacing it opens an empty input.
+    await user.click(await screen.findByRole('button', { name: 'Replace key' }));
+    await user.type(screen.getByLabelText(/^New API key/), NEW_KEY);
     await user.click(screen.getByRole('button', { name: 'Save and go back' }));
 
     // Back on the list: the old organisation's rows are not shown while the new ones load.

@@ -1,6 +1,8 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { clearAuthFailure } from '../api/auth-state';
+import { resetAnsweredOriginsForTests } from '../api/client';
 import { setConnection } from '../api/connection';
 import { server, TEST_API_BASE, TEST_API_KEY } from './msw';
 
@@ -11,6 +13,9 @@ beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
   setConnection({ baseUrl: TEST_API_BASE, apiKey: TEST_API_KEY });
+  // Module state that a new tab starts without.
+  clearAuthFailure();
+  resetAnsweredOriginsForTests();
   consoleErrors = [];
   // A console.error during a test is a bug (React warnings, failed prop types, leaks): fail on it.
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {

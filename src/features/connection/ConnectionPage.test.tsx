@@ -1,22 +1,62 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
-import { getConnection } from '../../api/connection';
+import type { UserEvent } from '@testing-library/user-event';
+import {
+  applyRuntimeDefaults,
+  forgetApiKey,
+  getConnection,
+  setConnection,
+} from '../../api/connection';
 import { apiUrl, server, TEST_API_BASE, TEST_API_KEY } from '../../test/msw';
 import { currentLocation, renderWithProviders } from '../../test/render';
 import { ConnectionPage } from './ConnectionPage';
+
+/** The saved key is never in an input: replacing it starts from an empty one. */
+async function replaceKey(user: UserEvent, key: string) {
+  await user.click(screen.getByRole('button', { name: 'Replace key' }));
+  const input = screen.getByLabelText(/^New API key/);
+  expect(input).toHaveFocus();
+  expect(input).toHaveValue('');
+  await user.type(input, key);
+}
 
 function renderPage(route = '/settings/connection') {
   return renderWithProviders(<ConnectionPage />, { route, path: '/settings/connection' });
 }
 
 describe('ConnectionPage', () => {
-  it('prefills the URL and key of this tab, the key hidden', () => {
-    renderPage();
+  it('prefills the URL but never puts the saved key back into an input', () => {
+    const { container } = renderPage();
     expect(screen.getByLabelText(/Skyvern API URL/)).toHaveValue(TEST_API_BASE);
-    const key = screen.getByLabelText(/^API key/);
-    expect(key).toHaveValue(TEST_API_KEY);
-    expect(key).toHaveAttribute('type', 'password');
+    expect(screen.getByText(`Key set (ends …${TEST_API_KEY.slice(-4)})`)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Replace key' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Forget key' })).toBeInTheDocument();
+    const values = Array.from(container.querySelectorAll('input')).map((input) => input.value);
+    expect(values).not.toContain(TEST_API_KEY);
+    expect(container.innerHTML).not.toContain(TEST_API_KEY);
+  });
+
+  it('keeps the key forgotten across a reload: the sandbox key is not adopted again', async () => {
+    const { user, unmount } = renderPage();
+    await user.click(screen.getByRole('button', { name: 'Forget key' }));
+    expect(getConnection().apiKey).toBe('');
+    await waitFor(() => expect(screen.getByLabelText(/^API key/)).toHaveFocus());
+    unmount();
+    // Only a flag is remembered, never the key.
+    expect(JSON.stringify(sessionStorage)).not.toContain(TEST_API_KEY);
+    // What a reload does: the runtime config offers the sandbox key again (a loopback sandbox,
+    // the only place a sandbox key is ever adopted).
+    const sandbox = 'http://127.0.0.1:8717';
+    applyRuntimeDefaults({ apiBaseUrl: sandbox, sandboxApiKey: 'sandbox-dev-key' });
+    expect(getConnection().apiKey).toBe('');
+    // Entering a key by hand lifts the flag.
+    setConnection({ baseUrl: sandbox, apiKey: 'typed-by-hand' });
+    forgetApiKey();
+    setConnection({ baseUrl: sandbox, apiKey: 'typed-again' });
+    sessionStorage.removeItem('skyvern-console.apiKey');
+    applyRuntimeDefaults({ apiBaseUrl: sandbox, sandboxApiKey: 'sandbox-dev-key' });
+    expect(getConnection().apiKey).toBe('sandbox-dev-key');
   });
 
   it('tests the typed values, not the saved ones, and reports success', async () => {
@@ -30,8 +70,7 @@ describe('ConnectionPage', () => {
     const { user } = renderPage();
     await user.clear(screen.getByLabelText(/Skyvern API URL/));
     await user.type(screen.getByLabelText(/Skyvern API URL/), 'http://other.test/');
-    await user.clear(screen.getByLabelText(/^API key/));
-    await user.type(screen.getByLabelText(/^API key/), 'typed-key');
+    await replaceKey(user, 'typed-key');
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
     expect(await screen.findByText('Connected. Skyvern accepted the key.')).toBeInTheDocument();
     expect(seenKey).toBe('typed-key');
@@ -66,7 +105,7 @@ describe('ConnectionPage', () => {
     const { user } = renderPage();
     await user.clear(screen.getByLabelText(/Skyvern API URL/));
     await user.type(screen.getByLabelText(/Skyvern API URL/), 'localhost:8000');
-    await user.clear(screen.getByLabelText(/^API key/));
+    await user.click(screen.getByRole('button', { name: 'Forget key' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText(/Enter an absolute http/)).toBeInTheDocument();
     expect(screen.getByText(/Enter the API key/)).toBeInTheDocument();
@@ -78,8 +117,7 @@ describe('ConnectionPage', () => {
       '/settings/connection?reason=auth&returnTo=%2Fcredentials%3Fpage%3D2',
     );
     expect(screen.getByText(/Skyvern refused the API key/)).toBeInTheDocument();
-    await user.clear(screen.getByLabelText(/^API key/));
-    await user.type(screen.getByLabelText(/^API key/), 'fresh-key');
+    await replaceKey(user, 'fresh-key');
     await user.click(screen.getByRole('button', { name: 'Save and go back' }));
     await waitFor(() => expect(sessionStorage.getItem('skyvern-console.apiKey')).toBe('fresh-key'));
     await waitFor(() => expect(currentLocation()).toBe('/credentials?page=2'));
@@ -89,8 +127,7 @@ describe('ConnectionPage', () => {
   it('never returns to another site', async () => {
     const { user } = renderPage('/settings/connection?returnTo=%2F%2Fevil.example');
     expect(screen.getByRole('button', { name: 'Save' })).toBeInTheDocument();
-    await user.clear(screen.getByLabelText(/^API key/));
-    await user.type(screen.getByLabelText(/^API key/), 'another-key');
+    await replaceKey(user, 'another-key');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() =>
       expect(sessionStorage.getItem('skyvern-console.apiKey')).toBe('another-key'),

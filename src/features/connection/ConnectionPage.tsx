@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod/mini';
@@ -5,7 +6,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import { toast } from 'sonner';
 import { CheckCircle2, XCircle } from 'lucide-react';
-import { getConnection, normaliseBaseUrl, setConnection, forgetApiKey } from '../../api/connection';
+import { clearAuthFailure } from '../../api/auth-state';
+import { forgetApiKey, normaliseBaseUrl, setConnection, useConnection } from '../../api/connection';
 import { Button } from '../../components/ui/Button';
 import { Field, inputClass } from '../../components/ui/Field';
 import { SecretInput } from '../../components/ui/SecretInput';
@@ -33,8 +35,10 @@ const schema = z.object({
         'Enter an absolute http:// or https:// URL, for example http://localhost:8000.',
       ),
     ),
-  apiKey: z.string().check(z.minLength(1, 'Enter the API key from Skyvern’s Settings page.')),
+  // Empty means "keep the key this tab already has" while no replacement is being typed.
+  apiKey: z.string(),
 });
+const MISSING_KEY = 'Enter the API key from Skyvern’s Settings page.';
 type FormValues = z.infer<typeof schema>;
 
 const reasonTitles: Record<Exclude<ConnectionTestResult, { ok: true }>['reason'], string> = {
@@ -57,29 +61,70 @@ export function ConnectionPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const returnTo = safeReturnTo(params.get('returnTo'));
-  const current = getConnection();
+  const current = useConnection();
+  // The saved key is never put back into an input: only its last four characters are shown.
+  const [replacing, setReplacing] = useState(false);
+  const keySet = current.apiKey.length > 0;
+  const editingKey = !keySet || replacing;
+  const keyStatusRef = useRef<HTMLParagraphElement>(null);
+  // Replace, Forget and "Keep the current key" swap what is shown: focus follows the swap.
+  const focusNext = useRef<'key-input' | 'key-status' | null>(null);
 
   const form = useForm<FormValues>({
     resolver: zodResolver(schema),
-    defaultValues: { baseUrl: current.baseUrl, apiKey: current.apiKey },
+    defaultValues: { baseUrl: current.baseUrl, apiKey: '' },
   });
+
+  useEffect(() => {
+    if (focusNext.current === 'key-input' && editingKey) form.setFocus('apiKey');
+    if (focusNext.current === 'key-status' && !editingKey) keyStatusRef.current?.focus();
+    focusNext.current = null;
+  }, [editingKey, form]);
+
+  /** The key to use: the one being typed, or the tab's own while none is. */
+  const keyFor = (values: FormValues) => (editingKey ? values.apiKey : current.apiKey);
+
+  const checkKey = (): boolean => {
+    if (keyFor(form.getValues())) return true;
+    form.setError('apiKey', { message: MISSING_KEY }, { shouldFocus: true });
+    return false;
+  };
 
   // The key is read from the form when the test runs, never handed to react-query as a variable.
   const test = useMutation({
     mutationFn: () => {
       const values = form.getValues();
-      return testConnection({ baseUrl: normaliseBaseUrl(values.baseUrl), apiKey: values.apiKey });
+      return testConnection({ baseUrl: normaliseBaseUrl(values.baseUrl), apiKey: keyFor(values) });
     },
     gcTime: 0,
   });
 
-  const onSave = form.handleSubmit((values) => {
-    // Another server or key means another organisation: every query key is scoped by the
-    // connection (api/query-keys.ts), so nothing cached for the old one is shown again.
-    setConnection({ baseUrl: values.baseUrl, apiKey: values.apiKey });
-    toast.success('Connection saved');
-    if (returnTo) void navigate(returnTo, { replace: true });
-  });
+  const onSave = form.handleSubmit(
+    (values) => {
+      if (!checkKey()) return;
+      setConnection({ baseUrl: values.baseUrl, apiKey: keyFor(values) });
+      form.resetField('apiKey', { defaultValue: '' });
+      setReplacing(false);
+      // Another server or key means another organisation: every query key is scoped by the
+      // connection (api/query-keys.ts), so nothing cached for the old one is shown again.
+      clearAuthFailure();
+      toast.success('Connection saved');
+      if (returnTo) void navigate(returnTo, { replace: true });
+    },
+    // The key is checked here, not by the schema, since an empty input can mean "keep it".
+    () => {
+      if (!keyFor(form.getValues())) form.setError('apiKey', { message: MISSING_KEY });
+    },
+  );
+
+  const onForget = () => {
+    forgetApiKey();
+    form.resetField('apiKey', { defaultValue: '' });
+    setReplacing(false);
+    focusNext.current = 'key-input';
+    test.reset();
+    toast.success('API key forgotten for this tab');
+  };
 
   const result = test.data;
   const origin = window.location.origin;
@@ -122,14 +167,40 @@ export function ConnectionPage() {
             {...form.register('baseUrl')}
           />
         </Field>
-        <Field
-          label="API key"
-          required
-          error={form.formState.errors.apiKey?.message}
-          description="Sent as the x-api-key header. Find it in Skyvern under Settings → API key."
-        >
-          <SecretInput revealLabel="API key" autoComplete="off" {...form.register('apiKey')} />
-        </Field>
+        {editingKey ? (
+          <Field
+            label={keySet ? 'New API key' : 'API key'}
+            required
+            error={form.formState.errors.apiKey?.message}
+            description="Sent as the x-api-key header. Find it in Skyvern under Settings → API key."
+          >
+            <SecretInput revealLabel="API key" autoComplete="off" {...form.register('apiKey')} />
+          </Field>
+        ) : (
+          <div className="space-y-1.5">
+            <p className="text-sm font-medium text-slate-800">API key</p>
+            <div className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2">
+              <p ref={keyStatusRef} tabIndex={-1} className="mr-auto text-sm text-slate-800">
+                Key set (ends …{current.apiKey.slice(-4)})
+              </p>
+              <Button
+                size="sm"
+                onClick={() => {
+                  focusNext.current = 'key-input';
+                  setReplacing(true);
+                }}
+              >
+                Replace key
+              </Button>
+              <Button size="sm" variant="ghost" onClick={onForget}>
+                Forget key
+              </Button>
+            </div>
+            <p className="text-xs text-slate-600">
+              Kept for this tab only and never shown again. Sent as the x-api-key header.
+            </p>
+          </div>
+        )}
 
         <div className="flex flex-wrap gap-3">
           <Button
@@ -137,7 +208,7 @@ export function ConnectionPage() {
             loading={test.isPending}
             onClick={() => {
               // trigger() resolves to false on invalid input; it does not reject.
-              void form.trigger().then((valid) => valid && test.mutate());
+              void form.trigger().then((valid) => valid && checkKey() && test.mutate());
             }}
           >
             Test connection
@@ -145,16 +216,16 @@ export function ConnectionPage() {
           <Button type="submit" variant="primary">
             {returnTo ? 'Save and go back' : 'Save'}
           </Button>
-          {current.apiKey && (
+          {keySet && replacing && (
             <Button
               variant="ghost"
               onClick={() => {
-                forgetApiKey();
-                form.setValue('apiKey', '');
-                toast.success('API key forgotten for this tab');
+                form.resetField('apiKey', { defaultValue: '' });
+                focusNext.current = 'key-status';
+                setReplacing(false);
               }}
             >
-              Forget key
+              Keep the current key
             </Button>
           )}
         </div>

@@ -12,8 +12,10 @@ import {
 } from 'lucide-react';
 import { isApiError } from '../../api/client';
 import type { Credential } from '../../api/schemas';
+import { AuthFailureNotice } from '../../components/ui/AuthFailureNotice';
 import { Button } from '../../components/ui/Button';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/States';
+import { WaitingNotice } from '../../components/ui/WaitingNotice';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { credentialDetailQuery } from './api/credentials';
 import { totpCodeQuery } from './api/totp-code';
@@ -326,9 +328,19 @@ function CurrentCode({ credentialId, name }: { credentialId: string; name: strin
 
   if (code.isPending) {
     return (
-      <p role="status" className="mt-3 text-sm text-slate-600">
-        Fetching the code…
-      </p>
+      <div className="mt-3 space-y-1">
+        <p role="status" className="text-sm text-slate-600">
+          Fetching the code…
+        </p>
+        <WaitingNotice active={code.isFetching} />
+      </div>
+    );
+  }
+  if (code.isError && isApiError(code.error) && code.error.isAuthError) {
+    return (
+      <div className="mt-3">
+        <AuthFailureNotice reason={code.error.message} onRetry={() => void code.refetch()} />
+      </div>
     );
   }
   if (code.isError) {
@@ -363,6 +375,7 @@ function CurrentCode({ credentialId, name }: { credentialId: string; name: strin
           {code.isFetching && remaining === 0 ? 'Next code…' : `${remaining} s left`}
         </span>
       </div>
+      <WaitingNotice active={code.isFetching} />
       <div
         className="h-1.5 overflow-hidden rounded-full bg-slate-100"
         role="progressbar"

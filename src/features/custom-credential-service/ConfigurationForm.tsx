@@ -3,6 +3,7 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { toast } from 'sonner';
 import { isApiError } from '../../api/client';
+import { AuthFailureNotice } from '../../components/ui/AuthFailureNotice';
 import { Button } from '../../components/ui/Button';
 import { Field, inputClass } from '../../components/ui/Field';
 import { SecretInput } from '../../components/ui/SecretInput';
@@ -162,6 +163,13 @@ export function ConfigurationForm({
               isApiError(testError) && testError.isRetryable ? () => void onTest() : undefined
             }
           />
+        )}
+        {isApiError(test.error) && test.error.isAuthError && (
+          <AuthFailureNotice reason={test.error.message} onRetry={() => void onTest()} />
+        )}
+        {/* Retry re-submits this form: the token is read from its input again, never kept. */}
+        {isApiError(save.error) && save.error.isAuthError && (
+          <AuthFailureNotice reason={save.error.message} />
         )}
         {saveError && (
           <ErrorState

@@ -1,9 +1,10 @@
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import type { QueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../api/query-keys';
-import { createQueryClient, setAuthFailureHandler } from '../../api/query-client';
+import { getAuthFailure } from '../../api/auth-state';
+import { createQueryClient } from '../../api/query-client';
 import { apiUrl, server } from '../../test/msw';
 import { renderWithProviders } from '../../test/render';
 import { CustomCredentialServicePage } from './CustomCredentialServicePage';
@@ -484,20 +485,21 @@ describe('CustomCredentialServicePage: Test Connection', () => {
     expect(await screen.findByText('Connection successful')).toBeInTheDocument();
   }, 15_000);
 
-  it("sends Skyvern's own 401/403 to the Connection handler, not into the test result", async () => {
+  it("shows Skyvern's own 401/403 as a refused key, not as a test result", async () => {
     server.use(configured());
     testAnswers(() => failed('Could not validate credentials', 403));
-    const authFailures = vi.fn();
-    setAuthFailureHandler(authFailures);
-    // The app's QueryClient, with the cache handlers that redirect on Skyvern's auth errors.
+    // The app's QueryClient, with the cache handlers that record Skyvern's auth errors.
     const queryClient = createQueryClient();
     const { user } = renderWithProviders(<CustomCredentialServicePage />, { queryClient });
     await screen.findByText('Configured');
     await fillAndTest(user);
-    await waitFor(() => expect(authFailures).toHaveBeenCalled());
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Skyvern refused the API key');
+    expect(alert).toHaveTextContent('Could not validate credentials');
+    expect(within(alert).getByRole('button', { name: 'Re-enter API key' })).toBeInTheDocument();
+    expect(getAuthFailure()).toMatchObject({ status: 403 });
     expect(screen.queryByTestId('ccs-test-result')).not.toBeInTheDocument();
     expect(screen.queryByText(/The test could not run/)).not.toBeInTheDocument();
-    setAuthFailureHandler(() => {});
   });
 
   it('shows progress, blocks a second press, and drops a stale result when the values change', async () => {

@@ -1,7 +1,6 @@
 import { lazy, Suspense, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { toast } from 'sonner';
-import { isApiError } from '../../api/client';
 import { customCredentialStatusQuery } from '../../api/custom-credential-config';
 import { Button } from '../../components/ui/Button';
 import { ErrorState, LoadingState } from '../../components/ui/States';
@@ -114,11 +113,8 @@ export function CustomCredentialServicePage() {
             onOpenChange={setClearOpen}
             onConfirm={onConfirmClear}
             pending={clear.isPending}
-            error={
-              clear.error && !(isApiError(clear.error) && clear.error.isAuthError)
-                ? clear.error.message
-                : null
-            }
+            // A refused key is said here too; the layout's banner offers the new key.
+            error={clear.error ? clear.error.message : null}
             onCloseAutoFocus={(event) => {
               // Radix only returns focus to a Radix trigger, and this dialog has none. After a
               // clear the button is gone too: land on the new status instead.

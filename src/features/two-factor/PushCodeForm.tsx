@@ -7,6 +7,7 @@ import { CheckCircle2, Clock3 } from 'lucide-react';
 import { isApiError } from '../../api/client';
 import { mutationKeys, queryKeys } from '../../api/query-keys';
 import type { TotpRecord } from '../../api/schemas';
+import { AuthFailureNotice } from '../../components/ui/AuthFailureNotice';
 import { Button } from '../../components/ui/Button';
 import { Field, inputClass } from '../../components/ui/Field';
 import { pushTotpCode } from './api';
@@ -222,6 +223,7 @@ export function PushCodeForm({ defaultIdentifier = '' }: { defaultIdentifier?: s
           <p>{mutation.error.message}</p>
         </div>
       )}
+      {serverError?.isAuthError && <AuthFailureNotice reason={serverError.message} />}
       {outcome && <Outcome record={outcome} />}
       <Button type="submit" variant="primary" loading={mutation.isPending}>
         Push code

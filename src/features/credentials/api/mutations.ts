@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { ApiError, apiRequest, isApiError } from '../../../api/client';
+import { ApiError, apiRequest, isApiError, VAULT_BOUND_TIMEOUT_MS } from '../../../api/client';
 import { credentialSchema, type CreateCredentialRequest } from '../../../api/schemas';
 import { mutationKeys, queryKeys } from '../../../api/query-keys';
 import { credentialPath } from './credentials';
@@ -14,7 +14,7 @@ import { credentialPath } from './credentials';
 
 /** A 404 means the credential is gone: every list and its detail are refreshed. */
 async function forgetIfGone(queryClient: QueryClient, id: string, error: unknown) {
-  if (isApiError(error) && error.kind === 'http' && error.status === 404) {
+  if (isGone(error)) {
     queryClient.removeQueries({ queryKey: queryKeys.credentials.detail(id) });
     await queryClient.invalidateQueries({ queryKey: queryKeys.credentials.lists() });
   }
@@ -39,6 +39,8 @@ export function useSaveCredential(target: SaveTarget) {
             : credentialPath(target.credentialId, '/update'),
         body,
         schema: credentialSchema,
+        // May wait on a custom credential service (contract 6.2–6.3).
+        timeoutMs: VAULT_BOUND_TIMEOUT_MS,
       });
     },
     onSettled: () => {
@@ -94,7 +96,12 @@ export function useDeleteCredential(credentialId: string) {
     gcTime: 0,
     // POST …/delete, not DELETE /v1/credentials/{id}: on /v1 that path clears a vault
     // provider's configuration instead (contract 1.2).
-    mutationFn: () => apiRequest({ method: 'POST', path: credentialPath(credentialId, '/delete') }),
+    mutationFn: () =>
+      apiRequest({
+        method: 'POST',
+        path: credentialPath(credentialId, '/delete'),
+        timeoutMs: VAULT_BOUND_TIMEOUT_MS,
+      }),
     onSuccess: async () => {
       queryClient.removeQueries({ queryKey: queryKeys.credentials.detail(credentialId) });
       queryClient.removeQueries({ queryKey: queryKeys.credentials.totpCode(credentialId) });
@@ -108,10 +115,14 @@ export function useDeleteCredential(credentialId: string) {
 export function mayHaveBeenApplied(error: unknown): boolean {
   return (
     isApiError(error) &&
-    (error.kind === 'timeout' || error.kind === 'network' || error.kind === 'cors')
+    (error.kind === 'timeout' ||
+      error.kind === 'network' ||
+      error.kind === 'cors' ||
+      error.kind === 'unreadable')
   );
 }
 
 export function isGone(error: unknown): error is ApiError {
-  return isApiError(error) && error.kind === 'http' && error.status === 404;
+  // `404 Organization not found` is about the key, not the credential (contract 1.3).
+  return isApiError(error) && error.kind === 'http' && error.status === 404 && !error.isAuthError;
 }

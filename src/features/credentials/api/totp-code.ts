@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { apiRequest } from '../../../api/client';
+import { apiRequest, VAULT_BOUND_TIMEOUT_MS } from '../../../api/client';
 import { totpCodeSchema } from '../../../api/schemas';
 import { queryKeys } from '../../../api/query-keys';
 import { credentialPath } from './credentials';
@@ -13,7 +13,13 @@ export const totpCodeQuery = (id: string) =>
   queryOptions({
     queryKey: queryKeys.credentials.totpCode(id),
     queryFn: ({ signal }) =>
-      apiRequest({ path: credentialPath(id, '/totp-code'), schema: totpCodeSchema, signal }),
+      apiRequest({
+        path: credentialPath(id, '/totp-code'),
+        schema: totpCodeSchema,
+        signal,
+        // A custom vault's key is fetched from it on a cache miss (contract 6.3).
+        timeoutMs: VAULT_BOUND_TIMEOUT_MS,
+      }),
     gcTime: 0,
     staleTime: 0,
     refetchOnWindowFocus: false,

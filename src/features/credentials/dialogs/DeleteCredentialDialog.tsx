@@ -4,6 +4,7 @@ import { AlertOctagon } from 'lucide-react';
 import type { Credential } from '../../../api/schemas';
 import { Button } from '../../../components/ui/Button';
 import { Dialog } from '../../../components/ui/Dialog';
+import { WaitingNotice } from '../../../components/ui/WaitingNotice';
 import { isGone, useDeleteCredential } from '../api/mutations';
 import { displayName, identifierOf, typeLabels } from '../describe';
 import { DialogError } from './DialogError';
@@ -24,6 +25,14 @@ export function DeleteCredentialDialog({
   const name = displayName(credential);
   const identifier = identifierOf(credential);
   const gone = isGone(remove.error);
+  const confirmDelete = () =>
+    remove.mutate(undefined, {
+      onSuccess: () => {
+        toast.success(`Deleted “${name}”`);
+        onClose();
+        onDeleted?.(credential);
+      },
+    });
 
   return (
     <Dialog
@@ -55,25 +64,16 @@ export function DeleteCredentialDialog({
             restore it.
           </p>
         </div>
-        {remove.isError && <DialogError error={remove.error} />}
+        {remove.isError && (
+          <DialogError error={remove.error} onRetry={confirmDelete} retrying={remove.isPending} />
+        )}
+        <WaitingNotice active={remove.isPending} />
         <div className="flex justify-end gap-2">
           <Button ref={cancelRef} onClick={onClose} disabled={remove.isPending}>
             {gone ? 'Close' : 'Cancel'}
           </Button>
           {!gone && (
-            <Button
-              variant="danger"
-              loading={remove.isPending}
-              onClick={() =>
-                remove.mutate(undefined, {
-                  onSuccess: () => {
-                    toast.success(`Deleted “${name}”`);
-                    onClose();
-                    onDeleted?.(credential);
-                  },
-                })
-              }
-            >
+            <Button variant="danger" loading={remove.isPending} onClick={confirmDelete}>
               Delete
             </Button>
           )}

@@ -1,6 +1,7 @@
 import { AlertTriangle } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { isApiError } from '../../../api/client';
+import { AuthFailureNotice } from '../../../components/ui/AuthFailureNotice';
 
 /** What a failed save or delete says, in words, with what the user can do next. */
 export function describeMutationError(error: unknown): { title: string; message: string } {
@@ -9,6 +10,9 @@ export function describeMutationError(error: unknown): { title: string; message:
       title: 'Something went wrong',
       message: 'The console hit an unexpected problem. Try again.',
     };
+  }
+  if (error.isAuthError) {
+    return { title: 'Skyvern refused the API key', message: error.message };
   }
   if (error.kind === 'http' && error.status === 404) {
     return {
@@ -35,7 +39,25 @@ export function describeMutationError(error: unknown): { title: string; message:
   return { title: 'Skyvern refused the request', message: error.message };
 }
 
-export function DialogError({ error, children }: { error: unknown; children?: ReactNode }) {
+/**
+ * A failed save, rename or delete. A refused API key gets Skyvern's reason and **Re-enter API
+ * key**, then **Retry**: `onRetry` repeats the action, or by default the surrounding form is
+ * submitted again, with every field as it is on screen.
+ */
+export function DialogError({
+  error,
+  children,
+  onRetry,
+  retrying,
+}: {
+  error: unknown;
+  children?: ReactNode;
+  onRetry?: () => void;
+  retrying?: boolean;
+}) {
+  if (isApiError(error) && error.isAuthError) {
+    return <AuthFailureNotice reason={error.message} onRetry={onRetry} retrying={retrying} />;
+  }
   const { title, message } = describeMutationError(error);
   return (
     <div

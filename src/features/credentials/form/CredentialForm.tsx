@@ -9,6 +9,7 @@ import type { Credential } from '../../../api/schemas';
 import { Button } from '../../../components/ui/Button';
 import { Field, inputClass } from '../../../components/ui/Field';
 import { Notice } from '../../../components/ui/States';
+import { WaitingNotice } from '../../../components/ui/WaitingNotice';
 import { fetchCredentials } from '../api/credentials';
 import { isGone, mayHaveBeenApplied, useSaveCredential } from '../api/mutations';
 import { identifierOf, typeLabels, vaultLabel } from '../describe';
@@ -285,7 +286,11 @@ export function CredentialForm(props: CredentialFormProps) {
         </DialogError>
       )}
 
-      <div className="sticky -bottom-5 -mx-6 -mb-5 flex justify-end gap-2 border-t border-slate-200 bg-white px-6 py-4">
+      <div className="sticky -bottom-5 -mx-6 -mb-5 flex flex-wrap items-center justify-end gap-2 border-t border-slate-200 bg-white px-6 py-4">
+        <WaitingNotice
+          active={save.isPending}
+          className="mr-auto text-sm text-slate-700 empty:hidden"
+        />
         <Button onClick={props.onCancel}>{gone ? 'Close' : 'Cancel'}</Button>
         {!gone && (
           <Button type="submit" variant="primary" loading={busy}>
