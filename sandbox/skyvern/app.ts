@@ -7,15 +7,12 @@ import { Hono } from 'hono';
 import { lenientUnquote } from '../lib/unquote';
 import type { SkyvernContext } from './context';
 import { corsAndSecurityHeaders, NO_CORS_HEADER } from './cors';
-import {
-  createCredential,
-  currentTotpCode,
-  deleteCredential,
-  getCredential,
-  listCredentials,
-  patchCredential,
-  updateCredential,
-} from './credentials';
+import { createCredential } from './credentials/create';
+import { deleteCredential } from './credentials/delete';
+import { patchCredential } from './credentials/patch';
+import { getCredential, listCredentials } from './credentials/read';
+import { currentTotpCode } from './credentials/totp-code';
+import { updateCredential } from './credentials/update';
 import {
   clearProviderConfig,
   getCustomConfig,
