@@ -4,12 +4,12 @@
 import { newId } from '../../lib/ids';
 import { naiveIsoNow } from '../../lib/time';
 import type { SkyvernContext } from '../context';
-import { json, UnexpectedError } from '../http';
+import { HttpError, json, UnexpectedError } from '../http';
 import type { CreateCredentialRequest } from '../schemas';
 import { credentialResponse } from '../serialize';
 import type { CredentialFields } from '../store';
-import { assertBrowserProfile } from './errors';
 import { newItem, storedSeed, typeColumns } from './items';
+import { checkBrowserProfile, isProfileRace, PROFILE_ALREADY_LINKED } from './profile-link';
 import { proxyOnCreate, serializeProxy } from './proxy';
 import { vaultCall, vaultForCreate } from './vault-choice';
 
@@ -21,7 +21,8 @@ export async function createCredential(
 ): Promise<Response> {
   const body = request.values;
   const seed = storedSeed(body.credential);
-  assertBrowserProfile(body.browser_profile_id);
+  // Validated before the vault write, so a bad profile leaves no orphan item (13.5).
+  checkBrowserProfile(ctx, organizationId, body.browser_profile_id, null);
   const vault = vaultForCreate(ctx, organizationId, body.vault_type);
   const itemId = await vaultCall(() =>
     vault.create(body.name, newItem(body.credential, seed, null)),
@@ -48,7 +49,7 @@ export async function createCredential(
     vault_type: vault.kind,
     item_id: itemId,
     ...columns,
-    browser_profile_id: null,
+    browser_profile_id: body.browser_profile_id,
     auto_profile_disabled: body.auto_profile_disabled ? 1 : 0,
     pin_saved_session_ip: body.pin_saved_session_ip ? 1 : 0,
     tested_url: body.tested_url,
@@ -69,7 +70,7 @@ export async function createCredential(
     });
   } catch (error) {
     await vault.remove(itemId).catch(() => undefined);
-    throw error;
+    throw isProfileRace(error) ? new HttpError(400, PROFILE_ALREADY_LINKED) : error;
   }
   const row = ctx.store.getCredential(organizationId, id);
   if (row === undefined) throw new UnexpectedError('NoResultFound');

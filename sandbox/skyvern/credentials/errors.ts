@@ -9,8 +9,3 @@ export const NO_AUTHENTICATOR = 'This credential does not have an authenticator 
 export function notFoundWithId(id: string): HttpError {
   return new HttpError(404, `Credential not found, credential_id=${id}`);
 }
-
-/** The sandbox has no browser profiles, so any id names a missing one (3.9). */
-export function assertBrowserProfile(id: string | null): void {
-  if (id !== null) throw new HttpError(400, `Browser profile not found, browser_profile_id=${id}`);
-}

@@ -9,8 +9,9 @@ import type { CreateCredentialRequest } from '../schemas';
 import { credentialResponse } from '../serialize';
 import type { CredentialFields } from '../store';
 import { VaultItemMissing, type VaultItem } from '../vaults';
-import { assertBrowserProfile, notFoundWithId } from './errors';
+import { notFoundWithId } from './errors';
 import { needsPreviousItem, newItem, rowFields, storedSeed, typeColumns } from './items';
+import { checkBrowserProfile, isProfileRace, PROFILE_ALREADY_LINKED } from './profile-link';
 import { currentProxy, proxyOnChange, serializeProxy } from './proxy';
 import { vaultCall, vaultForExisting } from './vault-choice';
 
@@ -25,7 +26,8 @@ export async function updateCredential(
   const body = request.values;
   const present = request.present;
   const seed = storedSeed(body.credential);
-  if (present.has('browser_profile_id')) assertBrowserProfile(body.browser_profile_id);
+  if (present.has('browser_profile_id'))
+    checkBrowserProfile(ctx, organizationId, body.browser_profile_id, row.id);
   // The credential's own vault, whatever the body says: credentials never move between vaults.
   const vault = vaultForExisting(ctx, row);
 
@@ -59,7 +61,7 @@ export async function updateCredential(
     ...columns,
   };
   if (body.tested_url !== null) fields.tested_url = body.tested_url;
-  if (present.has('browser_profile_id')) fields.browser_profile_id = null;
+  if (present.has('browser_profile_id')) fields.browser_profile_id = body.browser_profile_id;
   if (present.has('auto_profile_disabled'))
     fields.auto_profile_disabled = body.auto_profile_disabled ? 1 : 0;
   if (present.has('pin_saved_session_ip'))
@@ -71,7 +73,14 @@ export async function updateCredential(
   fields.proxy_location = serializeProxy(proxy.location);
   fields.proxy_session_id = proxy.sessionId;
 
-  if (!ctx.store.updateCredential(row, fields, naiveIsoNow())) {
+  let written: boolean;
+  try {
+    written = ctx.store.updateCredential(row, fields, naiveIsoNow());
+  } catch (error) {
+    await discardNew();
+    throw isProfileRace(error) ? new HttpError(400, PROFILE_ALREADY_LINKED) : error;
+  }
+  if (!written) {
     await discardNew();
     throw new HttpError(409, 'Credential was modified by another request. Please retry.');
   }
