@@ -48,6 +48,21 @@ import {
   validationResponse,
   type EndpointDeps,
 } from './http';
+import {
+  azureCredentialRequest,
+  bitwardenCredentialRequest,
+  onePasswordTokenRequest,
+} from './provider-schemas';
+import {
+  getAzure,
+  getBitwarden,
+  getOnePassword,
+  listBitwardenItems,
+  listOnePasswordItems,
+  saveAzure,
+  saveBitwarden,
+  saveOnePassword,
+} from './providers';
 import { RouteTable } from './routes';
 import {
   createCredentialRequest,
@@ -166,6 +181,26 @@ function buildRoutes(ctx: SkyvernContext, deps: EndpointDeps): RouteTable {
   const profileDelete = endpoint(deps, { body: null, query: NONE, format: plain }, (r) =>
     deleteProfile(ctx, r.organizationId, profileId(r.params)),
   );
+  // Vault providers (section 12), /v1 only; P9 is clearProvider below.
+  const orgOnly = (handler: (c: SkyvernContext, organizationId: string) => Response) =>
+    endpoint(deps, { body: null, query: NONE, format: sanitized }, (r) =>
+      handler(ctx, r.organizationId),
+    );
+  const onePasswordSave = endpoint(
+    deps,
+    { body: onePasswordTokenRequest, query: NONE, format: sanitized },
+    (r) => saveOnePassword(ctx, r.organizationId, r.body),
+  );
+  const bitwardenSave = endpoint(
+    deps,
+    { body: bitwardenCredentialRequest, query: NONE, format: sanitized },
+    (r) => saveBitwarden(ctx, r.organizationId, r.body),
+  );
+  const azureSave = endpoint(
+    deps,
+    { body: azureCredentialRequest, query: NONE, format: sanitized },
+    (r) => saveAzure(ctx, r.organizationId, r.body),
+  );
   const clearProvider = endpoint(deps, { body: null, query: NONE, format: sanitized }, (r) =>
     clearProviderConfig(ctx, r.organizationId, r.params['provider'] ?? ''),
   );
@@ -180,6 +215,14 @@ function buildRoutes(ctx: SkyvernContext, deps: EndpointDeps): RouteTable {
       .add('GET', '/v1/credentials/custom_credential/get', getConfig)
       .add('POST', '/v1/credentials/custom_credential/create', saveConfig)
       .add('POST', '/v1/credentials/custom_credential/test_connection', testConnection)
+      .add('GET', '/v1/credentials/onepassword/get', orgOnly(getOnePassword))
+      .add('POST', '/v1/credentials/onepassword/create', onePasswordSave)
+      .add('GET', '/v1/credentials/onepassword/items', orgOnly(listOnePasswordItems))
+      .add('GET', '/v1/credentials/bitwarden/get', orgOnly(getBitwarden))
+      .add('POST', '/v1/credentials/bitwarden/create', bitwardenSave)
+      .add('GET', '/v1/credentials/bitwarden/items', orgOnly(listBitwardenItems))
+      .add('GET', '/v1/credentials/azure_credential/get', orgOnly(getAzure))
+      .add('POST', '/v1/credentials/azure_credential/create', azureSave)
       .add('GET', '/v1/credentials/{credential_id}', getOne)
       .add('PATCH', '/v1/credentials/{credential_id}', patch)
       // On /v1 this path is the provider-clear route, not a credential delete (contract 1.2).

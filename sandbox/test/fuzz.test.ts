@@ -3,7 +3,9 @@
  * route. Nothing may answer 5xx except the quirks the contract documents:
  *   - 500 {"error":"Unexpected error: AttributeError"} when credential_type and the credential's
  *     shape disagree (create and update, contract 3.1);
- *   - 502 "Custom credential service returned …" for a credential in the custom vault (section 6).
+ *   - 502 "Custom credential service returned …" for a credential in the custom vault (section 6);
+ *   - the typed 500/502 of the provider item lists (P3, P6, contract 12.2, 12.3), which the
+ *     sandbox's stand-ins give for tokens that contain `error`, `unavailable`, `wrong`, ….
  * Every answer must also be well-formed: JSON with `detail` for errors (except the empty 204),
  * sanitized 422 lists on credential paths, FastAPI's default list (with `input`) on /api/v1/totp,
  * the folder routes and the browser-profile routes (contract 10.1, 13.1).
@@ -385,6 +387,70 @@ const configBody = fc.oneof(
   ),
 );
 
+const providerToken = fc.oneof(
+  { weight: 3, arbitrary: fc.string({ maxLength: 16 }) },
+  {
+    weight: 2,
+    arbitrary: oneOf(
+      'ops_ok',
+      'ops_expired',
+      'ops_desktop',
+      'ops_rate-limit',
+      'ops_unavailable',
+      'ops_error',
+      '',
+    ),
+  },
+);
+const sloppyProvider = fc.record(
+  { token: weird(text), credential: weird(anyJson) },
+  {
+    requiredKeys: [],
+  },
+);
+/** Each create path with a body of its own shape most of the time. */
+const providerSave = fc.oneof(
+  fc.record({
+    path: fc.constant('/v1/credentials/onepassword/create'),
+    body: fc.oneof(
+      { weight: 3, arbitrary: fc.record({ token: providerToken }) },
+      { weight: 1, arbitrary: sloppyProvider },
+    ),
+  }),
+  fc.record({
+    path: fc.constant('/v1/credentials/bitwarden/create/'),
+    body: fc.oneof(
+      {
+        weight: 3,
+        arbitrary: fc.record({
+          credential: fc.record({
+            email: fc.oneof(
+              oneOf('bot@example.com', 'Jane@Example.COM', 'bot@fail.example', 'a@b', '@x.y'),
+              text,
+            ),
+            master_password: fc.oneof(oneOf('pw', 'wrong', ''), text),
+          }),
+        }),
+      },
+      { weight: 1, arbitrary: sloppyProvider },
+    ),
+  }),
+  fc.record({
+    path: fc.constant('/v1/credentials/azure_credential/create'),
+    body: fc.oneof(
+      {
+        weight: 3,
+        arbitrary: fc.record({
+          credential: fc.record(
+            { tenant_id: weird(text), client_id: weird(text), client_secret: weird(text) },
+            { requiredKeys: ['client_secret'] },
+          ),
+        }),
+      },
+      { weight: 1, arbitrary: sloppyProvider },
+    ),
+  }),
+);
 const folderTitle = fc.oneof(
   { weight: 6, arbitrary: fc.string({ maxLength: 20 }) },
   { weight: 1, arbitrary: oneOf('x'.repeat(255), 'é'.repeat(256), ' ', '%_\\') },
@@ -611,6 +677,13 @@ async function call(input: Case): Promise<{ path: string; response: ApiResponse 
 }
 
 function documentedQuirk(method: string, path: string, response: ApiResponse): boolean {
+  // A HEAD answer has no body to compare; the item lists' typed 5xx are the only ones allowed.
+  if (method === 'HEAD') {
+    return (
+      /^\/v1\/credentials\/(onepassword|bitwarden)\/items\/?$/.test(path) &&
+      [500, 502].includes(response.status)
+    );
+  }
   const body = response.body;
   if (typeof body !== 'object' || body === null) return false;
   const createOrUpdate =
@@ -620,6 +693,16 @@ function documentedQuirk(method: string, path: string, response: ApiResponse): b
   if (response.status === 500 && createOrUpdate)
     return JSON.stringify(body) === '{"error":"Unexpected error: AttributeError"}';
   const detail = (body as Record<string, unknown>)['detail'];
+  if (/^\/v1\/credentials\/onepassword\/items\/?$/.test(path)) {
+    return (
+      (response.status === 500 && detail === 'Failed to list 1Password items.') ||
+      (response.status === 502 &&
+        detail === '1Password is temporarily unavailable. Please retry in a few minutes.')
+    );
+  }
+  if (/^\/v1\/credentials\/bitwarden\/items\/?$/.test(path)) {
+    return response.status === 502 && detail === 'Failed to list Bitwarden items';
+  }
   return (
     response.status === 502 &&
     typeof detail === 'string' &&
@@ -1050,6 +1133,50 @@ describe('fuzz: no undocumented 5xx, well-formed errors', () => {
   );
 
   it(
+    'P2, P5, P8 save a provider configuration (second organisation)',
+    () =>
+      fuzz(
+        'P-save',
+        providerSave.chain(({ path, body }) =>
+          fc.record({
+            method: fc.constant('POST'),
+            path: fc.constant(path),
+            body: bodyOf(fc.constant(body)),
+            key: keyOf,
+            org: fc.constant<'other'>('other'),
+            via: transport,
+          }),
+        ),
+        500,
+      ),
+    TIMEOUT,
+  );
+
+  it(
+    'P1, P3, P4, P6, P7 read a provider configuration and its items',
+    () =>
+      fuzz(
+        'P-read',
+        fc.record({
+          method: oneOf('GET', 'GET', 'HEAD'),
+          path: oneOf(
+            '/v1/credentials/onepassword/get',
+            '/v1/credentials/onepassword/items',
+            '/v1/credentials/bitwarden/get/',
+            '/v1/credentials/bitwarden/items',
+            '/v1/credentials/azure_credential/get',
+          ),
+          query: queryOf(['x']),
+          key: keyOf,
+          org: oneOf('main', 'other').map((org) => org as 'main' | 'other'),
+          via: transport,
+        }),
+        500,
+      ),
+    TIMEOUT,
+  );
+
+  it(
     'any method on any path',
     () =>
       fuzz(
@@ -1082,6 +1209,10 @@ describe('fuzz: no undocumented 5xx, well-formed errors', () => {
                       'update',
                       'delete',
                       'totp-code',
+                      'onepassword',
+                      'bitwarden',
+                      'azure_credential',
+                      'items',
                       'folder',
                       'usage',
                       'cfld_1',
@@ -1124,6 +1255,8 @@ describe('fuzz: no undocumented 5xx, well-formed errors', () => {
     expect(count('F3-5', 200)).toBeGreaterThan(100);
     expect(count('F6', 200)).toBeGreaterThan(50);
     expect(count('B2-3', 200)).toBeGreaterThan(100);
+    expect(count('P-save', 200)).toBeGreaterThan(100);
+    expect(count('P-read', 200)).toBeGreaterThan(100);
     const items = expectObject((await sandbox.vaultRequest('GET', '/api/v1/credentials')).body)[
       'items'
     ];
