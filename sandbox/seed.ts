@@ -1,8 +1,12 @@
 /*
  * Demo data for `npm start` (SANDBOX_SEED=demo): a realistic list on first run, created through
- * the API itself so it obeys every rule a client's data would. All values are fake.
+ * the API itself so it obeys every rule a client's data would. All values are fake. Browser
+ * profiles (and the workflows that use them) have no creating route in this API, so they are
+ * written directly, as a credential test or the profile editor would have left them.
  */
 import type { Hono } from 'hono';
+import type { SkyvernContext } from './skyvern/context';
+import { addProfileWithUsage } from './skyvern/control';
 
 const passwords = [
   {
@@ -135,19 +139,117 @@ function demoBodies(): unknown[] {
   ];
 }
 
-export async function seedDemoData(app: Hono, apiKey: string): Promise<number> {
-  const post = async (path: string, body: unknown) => {
+/** Folder title → the credentials filed in it; the rest stay unfiled. */
+export const DEMO_FOLDERS: ReadonlyArray<{
+  title: string;
+  description: string;
+  members: string[];
+}> = [
+  {
+    title: 'Finance',
+    description: 'Company cards, banking and payment providers',
+    members: [...cards.map(([name]) => name), 'Chase business banking', 'Stripe restricted key'],
+  },
+  {
+    title: 'Support tools',
+    description: 'Help desk, messaging and SSO used by the support agents',
+    members: [
+      'Zendesk support',
+      'Slack incoming webhook',
+      'Twilio auth token',
+      'SendGrid API key',
+      'Okta SSO',
+      'Salesforce',
+    ],
+  },
+  {
+    title: 'Staging',
+    description: 'Non-production accounts for the release pipeline',
+    members: [
+      'AWS console (staging)',
+      'Read-replica database password',
+      'Datadog API key',
+      'GitHub — release bot',
+      'GitHub recovery codes',
+    ],
+  },
+];
+
+function seedProfiles(ctx: SkyvernContext, organizationId: string) {
+  const add = (input: Parameters<typeof addProfileWithUsage>[2]) =>
+    addProfileWithUsage(ctx, organizationId, input).id;
+  const github = add({
+    name: 'Profile - GitHub — release bot',
+    description: 'Browser profile from credential test for GitHub — release bot',
+    lastVerifiedLoginAt: '2026-08-20T09:14:03.512000',
+    usedByWorkflows: [
+      { workflow_permanent_id: 'wpid_487212019260000101', title: 'Nightly release notes' },
+    ],
+    seededRuns: 3,
+  });
+  add({
+    name: 'Support desk browser',
+    description: 'Signed in to Zendesk and Slack for the triage workflows',
+    sourceBrowserType: 'chromium',
+    usedByWorkflows: [{ workflow_permanent_id: 'wpid_487212019260000102', title: 'Ticket triage' }],
+    seededRuns: 0,
+  });
+  add({
+    name: 'Salesforce (Jane)',
+    description: null,
+    sourceBrowserType: 'chromium',
+    usedByWorkflows: [],
+    seededRuns: 0,
+  });
+  add({
+    name: 'Nightly export (managed)',
+    description: 'Kept by the workflow between runs',
+    isManaged: true,
+    workflowPermanentId: 'wpid_487212019260000103',
+    usedByWorkflows: [],
+    seededRuns: 5,
+  });
+  return { github };
+}
+
+export async function seedDemoData(
+  app: Hono,
+  apiKey: string,
+  ctx: SkyvernContext,
+  organizationId: string,
+): Promise<number> {
+  const call = async (method: string, path: string, body: unknown) => {
     const response = await app.request(path, {
-      method: 'POST',
+      method,
       headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
       body: JSON.stringify(body),
     });
     if (!response.ok)
       throw new Error(`Seeding ${path} failed: ${response.status} ${await response.text()}`);
+    return (await response.json()) as Record<string, unknown>;
   };
   const bodies = demoBodies();
+  const ids = new Map<string, string>();
   // Oldest first, so the list shows the last of each group at the top.
-  for (const body of bodies) await post('/v1/credentials', body);
-  for (const code of pushedCodes) await post('/v1/credentials/totp', code);
+  for (const body of bodies) {
+    const created = await call('POST', '/v1/credentials', body);
+    ids.set(String(created['name']), String(created['credential_id']));
+  }
+  for (const code of pushedCodes) await call('POST', '/v1/credentials/totp', code);
+  for (const folder of DEMO_FOLDERS) {
+    const created = await call('POST', '/v1/credential_folders', {
+      title: folder.title,
+      description: folder.description,
+    });
+    for (const name of folder.members) {
+      await call('PUT', `/v1/credentials/${ids.get(name) ?? ''}/folder`, {
+        folder_id: created['folder_id'],
+      });
+    }
+  }
+  const profiles = seedProfiles(ctx, organizationId);
+  await call('PATCH', `/v1/credentials/${ids.get('GitHub — release bot') ?? ''}`, {
+    browser_profile_id: profiles.github,
+  });
   return bodies.length;
 }

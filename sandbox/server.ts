@@ -20,6 +20,8 @@ import {
 } from './skyvern/auth';
 import type { SkyvernContext } from './skyvern/context';
 import { systemResolve, type HostPolicy } from './skyvern/outbound';
+import { FolderStore } from './skyvern/folder-store';
+import { ProfileStore } from './skyvern/profile-store';
 import { SkyvernStore } from './skyvern/store';
 import { createVaultApp, VAULT_BASE_PATH } from './vault/app';
 import { VaultStore } from './vault/store';
@@ -194,8 +196,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         ? { baseUrl: options.customCredentialApiBaseUrl, token: options.customCredentialApiToken }
         : null;
     const store = new SkyvernStore(skyvernDb);
+    // After the credential store: these add indexes on its table and use its SQL functions.
+    const folders = new FolderStore(skyvernDb);
+    const profiles = new ProfileStore(skyvernDb);
     const context: SkyvernContext = {
       store,
+      folders,
+      profiles,
       box: skyvernBox,
       policy,
       credentialVaultType: options.credentialVaultType ?? 'skyvern',
@@ -224,7 +231,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     });
 
     if (options.seed === 'demo' && store.countCredentials(primary.organizationId) === 0) {
-      await seedDemoData(app, apiKey);
+      await seedDemoData(app, apiKey, context, primary.organizationId);
     }
 
     const skyvernServer = createAdaptorServer({ fetch: app.fetch }) as Server;

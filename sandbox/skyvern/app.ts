@@ -5,24 +5,38 @@
  */
 import { Hono } from 'hono';
 import { lenientUnquote } from '../lib/unquote';
+import { deleteProfile, getProfile, listProfiles, profileUsage } from './browser-profiles';
 import type { SkyvernContext } from './context';
 import { corsAndSecurityHeaders, NO_CORS_HEADER } from './cors';
-import {
-  createCredential,
-  currentTotpCode,
-  deleteCredential,
-  getCredential,
-  listCredentials,
-  patchCredential,
-  updateCredential,
-} from './credentials';
+import { createCredential } from './credentials/create';
+import { deleteCredential } from './credentials/delete';
+import { patchCredential } from './credentials/patch';
+import { getCredential, listCredentials } from './credentials/read';
+import { currentTotpCode } from './credentials/totp-code';
+import { updateCredential } from './credentials/update';
 import {
   clearProviderConfig,
   getCustomConfig,
   saveCustomConfig,
   testCustomConnection,
 } from './custom-config';
+import { registerControlRoutes } from './control';
 import { faultInjection, FaultState } from './faults';
+import {
+  assignFolderRequest,
+  createFolderRequest,
+  listFoldersQuery,
+  listProfilesQuery,
+  updateFolderRequest,
+} from './folder-schemas';
+import {
+  assignFolder,
+  createFolder,
+  deleteFolder,
+  getFolder,
+  listFolders,
+  updateFolder,
+} from './folders';
 import {
   EmptyNotFound,
   endpoint,
@@ -34,6 +48,21 @@ import {
   validationResponse,
   type EndpointDeps,
 } from './http';
+import {
+  azureCredentialRequest,
+  bitwardenCredentialRequest,
+  onePasswordTokenRequest,
+} from './provider-schemas';
+import {
+  getAzure,
+  getBitwarden,
+  getOnePassword,
+  listBitwardenItems,
+  listOnePasswordItems,
+  saveAzure,
+  saveBitwarden,
+  saveOnePassword,
+} from './providers';
 import { RouteTable } from './routes';
 import {
   createCredentialRequest,
@@ -111,6 +140,67 @@ function buildRoutes(ctx: SkyvernContext, deps: EndpointDeps): RouteTable {
     { body: customServiceConfigRequest, query: NONE, format: sanitized },
     (r) => testCustomConnection(ctx, r.body),
   );
+  // Folders (section 10): FastAPI's default 422 format, except F6 under /…/credentials.
+  const folderId = (params: Record<string, string>) => params['folder_id'] ?? '';
+  const plain = 'default' as const;
+  const folderCreate = endpoint(
+    deps,
+    { body: createFolderRequest, query: NONE, format: plain },
+    (r) => createFolder(ctx, r.organizationId, r.body),
+  );
+  const folderList = endpoint(deps, { body: null, query: listFoldersQuery, format: plain }, (r) =>
+    listFolders(ctx, r.organizationId, r.query),
+  );
+  const folderGet = endpoint(deps, { body: null, query: NONE, format: plain }, (r) =>
+    getFolder(ctx, r.organizationId, folderId(r.params)),
+  );
+  const folderUpdate = endpoint(
+    deps,
+    { body: updateFolderRequest, query: NONE, format: plain },
+    (r) => updateFolder(ctx, r.organizationId, folderId(r.params), r.body),
+  );
+  const folderDelete = endpoint(deps, { body: null, query: NONE, format: plain }, (r) =>
+    deleteFolder(ctx, r.organizationId, folderId(r.params)),
+  );
+  const folderAssign = endpoint(
+    deps,
+    { body: assignFolderRequest, query: NONE, format: sanitized },
+    (r) => assignFolder(ctx, r.organizationId, id(r.params), r.body),
+  );
+  // Browser profiles (section 13), /v1 only.
+  const profileId = (params: Record<string, string>) => params['profile_id'] ?? '';
+  const profileList = endpoint(deps, { body: null, query: listProfilesQuery, format: plain }, (r) =>
+    listProfiles(ctx, r.organizationId, r.query),
+  );
+  const profileGet = endpoint(deps, { body: null, query: NONE, format: plain }, (r) =>
+    getProfile(ctx, r.organizationId, profileId(r.params)),
+  );
+  const profileUse = endpoint(deps, { body: null, query: NONE, format: plain }, (r) =>
+    profileUsage(ctx, r.organizationId, profileId(r.params)),
+  );
+  const profileDelete = endpoint(deps, { body: null, query: NONE, format: plain }, (r) =>
+    deleteProfile(ctx, r.organizationId, profileId(r.params)),
+  );
+  // Vault providers (section 12), /v1 only; P9 is clearProvider below.
+  const orgOnly = (handler: (c: SkyvernContext, organizationId: string) => Response) =>
+    endpoint(deps, { body: null, query: NONE, format: sanitized }, (r) =>
+      handler(ctx, r.organizationId),
+    );
+  const onePasswordSave = endpoint(
+    deps,
+    { body: onePasswordTokenRequest, query: NONE, format: sanitized },
+    (r) => saveOnePassword(ctx, r.organizationId, r.body),
+  );
+  const bitwardenSave = endpoint(
+    deps,
+    { body: bitwardenCredentialRequest, query: NONE, format: sanitized },
+    (r) => saveBitwarden(ctx, r.organizationId, r.body),
+  );
+  const azureSave = endpoint(
+    deps,
+    { body: azureCredentialRequest, query: NONE, format: sanitized },
+    (r) => saveAzure(ctx, r.organizationId, r.body),
+  );
   const clearProvider = endpoint(deps, { body: null, query: NONE, format: sanitized }, (r) =>
     clearProviderConfig(ctx, r.organizationId, r.params['provider'] ?? ''),
   );
@@ -125,6 +215,14 @@ function buildRoutes(ctx: SkyvernContext, deps: EndpointDeps): RouteTable {
       .add('GET', '/v1/credentials/custom_credential/get', getConfig)
       .add('POST', '/v1/credentials/custom_credential/create', saveConfig)
       .add('POST', '/v1/credentials/custom_credential/test_connection', testConnection)
+      .add('GET', '/v1/credentials/onepassword/get', orgOnly(getOnePassword))
+      .add('POST', '/v1/credentials/onepassword/create', onePasswordSave)
+      .add('GET', '/v1/credentials/onepassword/items', orgOnly(listOnePasswordItems))
+      .add('GET', '/v1/credentials/bitwarden/get', orgOnly(getBitwarden))
+      .add('POST', '/v1/credentials/bitwarden/create', bitwardenSave)
+      .add('GET', '/v1/credentials/bitwarden/items', orgOnly(listBitwardenItems))
+      .add('GET', '/v1/credentials/azure_credential/get', orgOnly(getAzure))
+      .add('POST', '/v1/credentials/azure_credential/create', azureSave)
       .add('GET', '/v1/credentials/{credential_id}', getOne)
       .add('PATCH', '/v1/credentials/{credential_id}', patch)
       // On /v1 this path is the provider-clear route, not a credential delete (contract 1.2).
@@ -132,12 +230,28 @@ function buildRoutes(ctx: SkyvernContext, deps: EndpointDeps): RouteTable {
       .add('POST', '/v1/credentials/{credential_id}/update', update)
       .add('POST', '/v1/credentials/{credential_id}/delete', remove(false))
       .add('GET', '/v1/credentials/{credential_id}/totp-code', totpCode)
+      .add('PUT', '/v1/credentials/{credential_id}/folder', folderAssign)
+      .add('POST', '/v1/credential_folders', folderCreate)
+      .add('GET', '/v1/credential_folders', folderList)
+      .add('GET', '/v1/credential_folders/{folder_id}', folderGet)
+      .add('PUT', '/v1/credential_folders/{folder_id}', folderUpdate)
+      .add('DELETE', '/v1/credential_folders/{folder_id}', folderDelete)
+      .add('GET', '/v1/browser_profiles', profileList)
+      .add('GET', '/v1/browser_profiles/{profile_id}', profileGet)
+      .add('DELETE', '/v1/browser_profiles/{profile_id}', profileDelete)
+      .add('GET', '/v1/browser_profiles/{profile_id}/usage', profileUse)
       // The legacy router mirrors a few routes, with different statuses.
       .add('POST', '/api/v1/credentials', create(true))
       .add('GET', '/api/v1/credentials', list)
       .add('GET', '/api/v1/credentials/{credential_id}', getOne)
       .add('PUT', '/api/v1/credentials/{credential_id}', update)
       .add('DELETE', '/api/v1/credentials/{credential_id}', remove(true))
+      .add('PUT', '/api/v1/credentials/{credential_id}/folder', folderAssign)
+      .add('POST', '/api/v1/credential_folders', folderCreate)
+      .add('GET', '/api/v1/credential_folders', folderList)
+      .add('GET', '/api/v1/credential_folders/{folder_id}', folderGet)
+      .add('PUT', '/api/v1/credential_folders/{folder_id}', folderUpdate)
+      .add('DELETE', '/api/v1/credential_folders/{folder_id}', folderDelete)
       // Outside /…/credentials, so FastAPI's default 422 format (with `input`) applies.
       .add('POST', '/api/v1/totp', pushTotp('default'))
   );
@@ -157,25 +271,7 @@ export function createSkyvernApp(ctx: SkyvernContext, options: SkyvernAppOptions
   // Always available (harmless, and handy for readiness checks).
   app.get('/__sandbox/health', () => json(200, { status: 'ok' }));
   if (options.testControl) {
-    app.post('/__sandbox/faults', async (c) => {
-      let body: unknown;
-      try {
-        body = await c.req.json();
-      } catch {
-        return json(400, {
-          detail: 'Send a JSON object: { delayMs?, status?, pathPrefix?, count? }',
-        });
-      }
-      const problem = faults.set(body);
-      return problem === null
-        ? json(200, { ok: true, fault: faults.current })
-        : json(400, { detail: problem });
-    });
-    app.get('/__sandbox/faults', () => json(200, { fault: faults.current }));
-    app.delete('/__sandbox/faults', () => {
-      faults.clear();
-      return json(200, { ok: true });
-    });
+    registerControlRoutes(app, ctx, faults, options.authenticate);
     app.use('*', faultInjection(faults));
   }
 

@@ -2,11 +2,15 @@
  * Everything a Skyvern route handler needs, built once per server by ./app.
  */
 import type { SecretBox } from '../lib/crypto';
+import type { FolderStore } from './folder-store';
 import type { HostPolicy } from './outbound';
+import type { ProfileStore } from './profile-store';
 import type { SkyvernStore } from './store';
 
 export interface SkyvernContext {
   store: SkyvernStore;
+  folders: FolderStore;
+  profiles: ProfileStore;
   box: SecretBox;
   policy: HostPolicy;
   /** CREDENTIAL_VAULT_TYPE: the vault for creates that do not name one. */

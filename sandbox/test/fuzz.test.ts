@@ -3,9 +3,12 @@
  * route. Nothing may answer 5xx except the quirks the contract documents:
  *   - 500 {"error":"Unexpected error: AttributeError"} when credential_type and the credential's
  *     shape disagree (create and update, contract 3.1);
- *   - 502 "Custom credential service returned …" for a credential in the custom vault (section 6).
+ *   - 502 "Custom credential service returned …" for a credential in the custom vault (section 6);
+ *   - the typed 500/502 of the provider item lists (P3, P6, contract 12.2, 12.3), which the
+ *     sandbox's stand-ins give for tokens that contain `error`, `unavailable`, `wrong`, ….
  * Every answer must also be well-formed: JSON with `detail` for errors (except the empty 204),
- * sanitized 422 lists on credential paths, FastAPI's default list (with `input`) on /api/v1/totp.
+ * sanitized 422 lists on credential paths, FastAPI's default list (with `input`) on /api/v1/totp,
+ * the folder routes and the browser-profile routes (contract 10.1, 13.1).
  *
  * Half the cases are near-valid, so deep paths (vault writes, updates, codes) are reached; the
  * status counts printed at the end show it. One case in five goes over a real socket; the rest are
@@ -31,6 +34,9 @@ let sandbox: TestSandbox;
  */
 const stableIds: string[] = [];
 const mutableIds: string[] = [];
+/** Folders F3/F4 and F6 use (never deleted), and browser profiles (plain, managed, linked). */
+const folderIds: string[] = [];
+const profileIds: string[] = [];
 const coverage = new Map<string, Map<number, number>>();
 
 const AUTHENTICATOR = {
@@ -51,6 +57,7 @@ const CARD = {
 beforeAll(async () => {
   sandbox = await startTestSandbox({
     extraApiKeys: [OTHER_ORG_KEY],
+    testControl: true,
     allowedHosts: ['127.0.0.1'],
     resolveHost: async () => ['10.0.0.1'],
     testConnectionTimeoutMs: 300,
@@ -60,6 +67,27 @@ beforeAll(async () => {
   // Properties that change configuration run as a second organisation.
   await sandbox.request('POST', '/v1/credentials/custom_credential/create', {
     body: { config: { api_base_url: sandbox.vaultUrl, api_token: sandbox.vaultToken } },
+  });
+  for (const title of ['a', 'b', 'c']) {
+    const response = await sandbox.request('POST', '/v1/credential_folders', { body: { title } });
+    folderIds.push(String(expectObject(response.body)['folder_id']));
+  }
+  for (const body of [{ name: 'plain' }, { name: 'managed', is_managed: true }, { name: 'x' }]) {
+    const response = await sandbox.request('POST', '/__sandbox/browser_profiles', {
+      body: {
+        ...body,
+        used_by_workflows: [{ workflow_permanent_id: `wpid_${body.name}`, title: 'W' }],
+      },
+    });
+    profileIds.push(String(expectObject(response.body)['browser_profile_id']));
+  }
+  await sandbox.request('POST', '/v1/credentials', {
+    body: {
+      name: 'owner',
+      credential_type: 'secret',
+      credential: { secret_value: 'v' },
+      browser_profile_id: profileIds[2],
+    },
   });
   for (const body of [
     { name: 'p', credential_type: 'password', credential: AUTHENTICATOR },
@@ -359,6 +387,122 @@ const configBody = fc.oneof(
   ),
 );
 
+const providerToken = fc.oneof(
+  { weight: 3, arbitrary: fc.string({ maxLength: 16 }) },
+  {
+    weight: 2,
+    arbitrary: oneOf(
+      'ops_ok',
+      'ops_expired',
+      'ops_desktop',
+      'ops_rate-limit',
+      'ops_unavailable',
+      'ops_error',
+      '',
+    ),
+  },
+);
+const sloppyProvider = fc.record(
+  { token: weird(text), credential: weird(anyJson) },
+  {
+    requiredKeys: [],
+  },
+);
+/** Each create path with a body of its own shape most of the time. */
+const providerSave = fc.oneof(
+  fc.record({
+    path: fc.constant('/v1/credentials/onepassword/create'),
+    body: fc.oneof(
+      { weight: 3, arbitrary: fc.record({ token: providerToken }) },
+      { weight: 1, arbitrary: sloppyProvider },
+    ),
+  }),
+  fc.record({
+    path: fc.constant('/v1/credentials/bitwarden/create/'),
+    body: fc.oneof(
+      {
+        weight: 3,
+        arbitrary: fc.record({
+          credential: fc.record({
+            email: fc.oneof(
+              oneOf('bot@example.com', 'Jane@Example.COM', 'bot@fail.example', 'a@b', '@x.y'),
+              text,
+            ),
+            master_password: fc.oneof(oneOf('pw', 'wrong', ''), text),
+          }),
+        }),
+      },
+      { weight: 1, arbitrary: sloppyProvider },
+    ),
+  }),
+  fc.record({
+    path: fc.constant('/v1/credentials/azure_credential/create'),
+    body: fc.oneof(
+      {
+        weight: 3,
+        arbitrary: fc.record({
+          credential: fc.record(
+            { tenant_id: weird(text), client_id: weird(text), client_secret: weird(text) },
+            { requiredKeys: ['client_secret'] },
+          ),
+        }),
+      },
+      { weight: 1, arbitrary: sloppyProvider },
+    ),
+  }),
+);
+const folderTitle = fc.oneof(
+  { weight: 6, arbitrary: fc.string({ maxLength: 20 }) },
+  { weight: 1, arbitrary: oneOf('x'.repeat(255), 'é'.repeat(256), ' ', '%_\\') },
+);
+const folderBody = fc.oneof(
+  fc.record(
+    { title: folderTitle, description: fc.option(fc.string({ maxLength: 40 })) },
+    { requiredKeys: ['title'] },
+  ),
+  fc.record(
+    { title: weird(folderTitle), description: weird(text), folder_id: weird(text) },
+    { requiredKeys: [] },
+  ),
+);
+/** F6 bodies: `{id2}` becomes a real folder id when the case runs. */
+const assignBody = fc.oneof(
+  { weight: 4, arbitrary: fc.constant({ folder_id: '{id2}' }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ folder_id: fc.oneof(fc.constant(null), fc.constant(''), text) }),
+  },
+  { weight: 1, arbitrary: fc.record({ folder_id: anyJson }, { requiredKeys: [] }) },
+);
+const folderRef = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.integer({ min: 0, max: 2 }).map((index): PathId => ({ folder: index })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .string({ minLength: 1, maxLength: 12 })
+      .map((id): PathId => ({ raw: encodeURIComponent(id) })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.bigInt({ min: 0n, max: 10n ** 19n }).map((v): PathId => ({ raw: `cfld_${v}` })),
+  },
+);
+const profileRef = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.integer({ min: 0, max: 2 }).map((index): PathId => ({ profile: index })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .string({ minLength: 1, maxLength: 12 })
+      .map((id): PathId => ({ raw: encodeURIComponent(id) })),
+  },
+);
+
 interface Body {
   raw: string;
   contentType: string | null;
@@ -453,11 +597,25 @@ const pathId = fc.oneof(
   },
 );
 type PathId =
-  { stable: number } | { mutable: number } | { raw: string } | { fresh: 'skyvern' | 'custom' };
+  | { stable: number }
+  | { mutable: number }
+  | { raw: string }
+  | { fresh: 'skyvern' | 'custom' }
+  | { folder: number }
+  | { freshFolder: true }
+  | { profile: number };
 const resolveId = async (id: PathId): Promise<string> => {
   if ('stable' in id) return stableIds[id.stable] ?? 'cred_0';
   if ('mutable' in id) return mutableIds[id.mutable] ?? 'cred_0';
   if ('raw' in id) return id.raw;
+  if ('folder' in id) return folderIds[id.folder] ?? 'cfld_0';
+  if ('profile' in id) return profileIds[id.profile] ?? 'bp_0';
+  if ('freshFolder' in id) {
+    const response = await sandbox.request('POST', '/v1/credential_folders', {
+      body: { title: 'fresh' },
+    });
+    return String(expectObject(response.body)['folder_id']);
+  }
   const credential = id.fresh === 'custom' ? { ...AUTHENTICATOR } : { secret_value: 'x' };
   const type = id.fresh === 'custom' ? 'password' : 'secret';
   const response = await sandbox.request('POST', '/v1/credentials', {
@@ -478,9 +636,10 @@ const transport = fc.constantFrom<'socket' | 'local'>('socket', 'local', 'local'
 
 interface Case {
   method: string;
-  /** `{id}` is replaced with the resolved `id`. */
+  /** `{id}` is replaced with the resolved `id`, `{id2}` with `id2`. */
   path: string;
   id?: PathId;
+  id2?: PathId;
   query?: string;
   body?: Body;
   key: string | null | undefined;
@@ -489,8 +648,14 @@ interface Case {
 }
 
 async function call(input: Case): Promise<{ path: string; response: ApiResponse }> {
-  const path =
+  let path =
     input.id === undefined ? input.path : input.path.replace('{id}', await resolveId(input.id));
+  let rawBody = input.body?.raw;
+  if (input.id2 !== undefined) {
+    const second = await resolveId(input.id2);
+    path = path.replace('{id2}', second);
+    rawBody = rawBody?.replace('{id2}', second);
+  }
   const headers = new Headers();
   const key =
     input.key === undefined ? (input.org === 'other' ? OTHER_ORG_KEY : sandbox.apiKey) : input.key;
@@ -498,7 +663,7 @@ async function call(input: Case): Promise<{ path: string; response: ApiResponse 
   if (input.body?.contentType) headers.set('content-type', input.body.contentType);
   const url = `${sandbox.skyvernUrl}${path}${input.query ? `?${input.query}` : ''}`;
   const init: RequestInit = { method: input.method, headers };
-  if (input.body !== undefined) init.body = new TextEncoder().encode(input.body.raw);
+  if (rawBody !== undefined) init.body = new TextEncoder().encode(rawBody);
   const raw =
     input.via === 'local' ? await sandbox.dispatch(new Request(url, init)) : await fetch(url, init);
   const text = input.method === 'HEAD' ? '' : await raw.text();
@@ -512,6 +677,13 @@ async function call(input: Case): Promise<{ path: string; response: ApiResponse 
 }
 
 function documentedQuirk(method: string, path: string, response: ApiResponse): boolean {
+  // A HEAD answer has no body to compare; the item lists' typed 5xx are the only ones allowed.
+  if (method === 'HEAD') {
+    return (
+      /^\/v1\/credentials\/(onepassword|bitwarden)\/items\/?$/.test(path) &&
+      [500, 502].includes(response.status)
+    );
+  }
   const body = response.body;
   if (typeof body !== 'object' || body === null) return false;
   const createOrUpdate =
@@ -521,6 +693,16 @@ function documentedQuirk(method: string, path: string, response: ApiResponse): b
   if (response.status === 500 && createOrUpdate)
     return JSON.stringify(body) === '{"error":"Unexpected error: AttributeError"}';
   const detail = (body as Record<string, unknown>)['detail'];
+  if (/^\/v1\/credentials\/onepassword\/items\/?$/.test(path)) {
+    return (
+      (response.status === 500 && detail === 'Failed to list 1Password items.') ||
+      (response.status === 502 &&
+        detail === '1Password is temporarily unavailable. Please retry in a few minutes.')
+    );
+  }
+  if (/^\/v1\/credentials\/bitwarden\/items\/?$/.test(path)) {
+    return response.status === 502 && detail === 'Failed to list Bitwarden items';
+  }
   return (
     response.status === 502 &&
     typeof detail === 'string' &&
@@ -543,7 +725,10 @@ function check(input: Case, path: string, response: ApiResponse): void {
   const body = expectObject(response.body);
   expect(body, where).toHaveProperty('detail');
   if (response.status === 422 && Array.isArray(body['detail'])) {
-    const legacyTotp = /^\/api\/v1\/totp\/?$/.test(path);
+    const defaultFormat =
+      /^\/api\/v1\/totp\/?$/.test(path) ||
+      /^\/(api\/)?v1\/credential_folders(\/|$)/.test(path) ||
+      /^\/v1\/browser_profiles(\/|$)/.test(path);
     for (const item of body['detail'] as Array<Record<string, unknown>>) {
       expect(
         Array.isArray(item['loc']) &&
@@ -551,13 +736,13 @@ function check(input: Case, path: string, response: ApiResponse): void {
           typeof item['type'] === 'string',
         where,
       ).toBe(true);
-      if (legacyTotp) expect(item, where).toHaveProperty('input');
+      if (defaultFormat) expect(item, where).toHaveProperty('input');
       else expect(Object.keys(item).sort(), where).toEqual(['loc', 'msg', 'type']);
     }
   }
 }
 
-async function fuzz(label: string, arbitrary: fc.Arbitrary<Case>): Promise<void> {
+async function fuzz(label: string, arbitrary: fc.Arbitrary<Case>, runs = RUNS): Promise<void> {
   const counts = new Map<number, number>();
   coverage.set(label, counts);
   await fc.assert(
@@ -566,7 +751,7 @@ async function fuzz(label: string, arbitrary: fc.Arbitrary<Case>): Promise<void>
       counts.set(response.status, (counts.get(response.status) ?? 0) + 1);
       check(input, path, response);
     }),
-    { numRuns: RUNS, seed, endOnFailure: true },
+    { numRuns: runs, seed, endOnFailure: true },
   );
 }
 
@@ -821,6 +1006,177 @@ describe('fuzz: no undocumented 5xx, well-formed errors', () => {
   );
 
   it(
+    'F1 create a folder (/v1 and /api/v1, both slash forms)',
+    () =>
+      fuzz(
+        'F1',
+        fc.record({
+          method: fc.constant('POST'),
+          path: oneOf(
+            '/v1/credential_folders',
+            '/v1/credential_folders/',
+            '/api/v1/credential_folders',
+            '/api/v1/credential_folders/',
+          ),
+          body: bodyOf(folderBody),
+          key: keyOf,
+          via: transport,
+        }),
+        500,
+      ),
+    TIMEOUT,
+  );
+
+  it(
+    'F2 list folders',
+    () =>
+      fuzz(
+        'F2',
+        fc.record({
+          method: oneOf('GET', 'GET', 'HEAD'),
+          path: oneOf('/v1/credential_folders', '/api/v1/credential_folders/'),
+          query: queryOf(['page', 'page_size', 'search']),
+          key: keyOf,
+          via: transport,
+        }),
+        500,
+      ),
+    TIMEOUT,
+  );
+
+  it(
+    'F3–F5 get, update and delete a folder (deletes only fresh folders)',
+    () =>
+      fuzz(
+        'F3-5',
+        fc
+          .record({
+            method: oneOf('GET', 'PUT', 'DELETE'),
+            path: oneOf('/v1/credential_folders/{id}', '/api/v1/credential_folders/{id}/'),
+            id: folderRef,
+            body: bodyOf(folderBody),
+            key: keyOf,
+            via: transport,
+          })
+          .map((input): Case => {
+            if (input.method === 'GET') return { ...input, body: undefined };
+            if (input.method === 'DELETE' && 'folder' in input.id) {
+              return { ...input, body: undefined, id: { freshFolder: true } };
+            }
+            return input;
+          }),
+        500,
+      ),
+    TIMEOUT,
+  );
+
+  it(
+    'F6 assign a credential to a folder',
+    () =>
+      fuzz(
+        'F6',
+        fc.record({
+          method: fc.constant('PUT'),
+          path: oneOf(
+            '/v1/credentials/{id}/folder',
+            '/api/v1/credentials/{id}/folder/',
+            '/v1/credentials/{id}/folder/',
+          ),
+          id: pathId,
+          id2: folderRef,
+          body: bodyOf(assignBody),
+          key: keyOf,
+          via: transport,
+        }),
+        500,
+      ),
+    TIMEOUT,
+  );
+
+  it(
+    'B1 list browser profiles',
+    () =>
+      fuzz(
+        'B1',
+        fc.record({
+          method: oneOf('GET', 'GET', 'HEAD'),
+          path: oneOf('/v1/browser_profiles', '/v1/browser_profiles/'),
+          query: queryOf(['page', 'page_size', 'include_deleted', 'search_key', 'managed']),
+          key: keyOf,
+          via: transport,
+        }),
+        500,
+      ),
+    TIMEOUT,
+  );
+
+  it(
+    'B2, B3 get a browser profile and its usage',
+    () =>
+      fuzz(
+        'B2-3',
+        fc.record({
+          method: fc.constant('GET'),
+          path: oneOf(
+            '/v1/browser_profiles/{id}',
+            '/v1/browser_profiles/{id}/usage',
+            '/v1/browser_profiles/{id}/usage/',
+          ),
+          id: profileRef,
+          query: queryOf(['x']),
+          key: keyOf,
+          via: transport,
+        }),
+        500,
+      ),
+    TIMEOUT,
+  );
+
+  it(
+    'P2, P5, P8 save a provider configuration (second organisation)',
+    () =>
+      fuzz(
+        'P-save',
+        providerSave.chain(({ path, body }) =>
+          fc.record({
+            method: fc.constant('POST'),
+            path: fc.constant(path),
+            body: bodyOf(fc.constant(body)),
+            key: keyOf,
+            org: fc.constant<'other'>('other'),
+            via: transport,
+          }),
+        ),
+        500,
+      ),
+    TIMEOUT,
+  );
+
+  it(
+    'P1, P3, P4, P6, P7 read a provider configuration and its items',
+    () =>
+      fuzz(
+        'P-read',
+        fc.record({
+          method: oneOf('GET', 'GET', 'HEAD'),
+          path: oneOf(
+            '/v1/credentials/onepassword/get',
+            '/v1/credentials/onepassword/items',
+            '/v1/credentials/bitwarden/get/',
+            '/v1/credentials/bitwarden/items',
+            '/v1/credentials/azure_credential/get',
+          ),
+          query: queryOf(['x']),
+          key: keyOf,
+          org: oneOf('main', 'other').map((org) => org as 'main' | 'other'),
+          via: transport,
+        }),
+        500,
+      ),
+    TIMEOUT,
+  );
+
+  it(
     'any method on any path',
     () =>
       fuzz(
@@ -836,6 +1192,9 @@ describe('fuzz: no undocumented 5xx, well-formed errors', () => {
                     '/v1/credentials',
                     '/api/v1/credentials',
                     '/api/v1/totp',
+                    '/v1/credential_folders',
+                    '/api/v1/credential_folders',
+                    '/v1/browser_profiles',
                     '/v1',
                     '/api/v1',
                     '',
@@ -850,6 +1209,14 @@ describe('fuzz: no undocumented 5xx, well-formed errors', () => {
                       'update',
                       'delete',
                       'totp-code',
+                      'onepassword',
+                      'bitwarden',
+                      'azure_credential',
+                      'items',
+                      'folder',
+                      'usage',
+                      'cfld_1',
+                      'bp_1',
                       'cred_1',
                       '',
                       'x',
@@ -884,6 +1251,12 @@ describe('fuzz: no undocumented 5xx, well-formed errors', () => {
     expect(count('C7', 200)).toBeGreaterThan(50);
     expect(count('K3', 200)).toBeGreaterThan(10);
     expect(count('T1', 200)).toBeGreaterThan(100);
+    expect(count('F1', 200)).toBeGreaterThan(100);
+    expect(count('F3-5', 200)).toBeGreaterThan(100);
+    expect(count('F6', 200)).toBeGreaterThan(50);
+    expect(count('B2-3', 200)).toBeGreaterThan(100);
+    expect(count('P-save', 200)).toBeGreaterThan(100);
+    expect(count('P-read', 200)).toBeGreaterThan(100);
     const items = expectObject((await sandbox.vaultRequest('GET', '/api/v1/credentials')).body)[
       'items'
     ];
