@@ -35,7 +35,7 @@ export interface ScanQrDialogProps {
    * Called with what goes into the credential form (contract 3.8). Without it the dialog only
    * inspects: it shows what the QR holds and its codes, and saves nothing.
    */
-  onUse?: (formValue: string) => void;
+  onUse?: (formValue: string, totp: TotpAccount) => void;
 }
 
 /**
@@ -59,8 +59,8 @@ export function ScanQrDialog({ open, onOpenChange, onUse }: ScanQrDialogProps) {
         <Scanner
           onUse={
             onUse
-              ? (value) => {
-                  onUse(value);
+              ? (value, totp) => {
+                  onUse(value, totp);
                   onOpenChange(false);
                 }
               : undefined
@@ -104,7 +104,11 @@ function imageFrom(data: DataTransfer | null): File | null {
   return Array.from(data.files ?? []).find((file) => file.type.startsWith('image/')) ?? null;
 }
 
-function Scanner({ onUse }: { onUse: ((formValue: string) => void) | undefined }) {
+function Scanner({
+  onUse,
+}: {
+  onUse: ((formValue: string, totp: TotpAccount) => void) | undefined;
+}) {
   const [tab, setTab] = useState<Tab>('webcam');
   const [decoded, setDecoded] = useState<Decoded | null>(null);
   const [imageState, setImageState] = useState<ImageState>({ kind: 'idle' });
@@ -406,7 +410,7 @@ function ScanResult({
   onAgain,
 }: {
   decoded: Decoded;
-  onUse: ((formValue: string) => void) | undefined;
+  onUse: ((formValue: string, totp: TotpAccount) => void) | undefined;
   onAgain: () => void;
 }) {
   const { result, via } = decoded;
@@ -438,7 +442,7 @@ function ScanResultBody({
 }: {
   result: KeyParseResult;
   via: Tab;
-  onUse: ((formValue: string) => void) | undefined;
+  onUse: ((formValue: string, totp: TotpAccount) => void) | undefined;
   again: ReactNode;
 }) {
   if (result.kind === 'totp') {
@@ -481,7 +485,7 @@ function TotpResult({
   children,
 }: {
   totp: TotpAccount;
-  onUse: ((formValue: string) => void) | undefined;
+  onUse: ((formValue: string, totp: TotpAccount) => void) | undefined;
   again: ReactNode;
   children?: ReactNode;
 }) {
@@ -492,7 +496,7 @@ function TotpResult({
       <KeyDetails totp={totp} />
       <div className="flex flex-wrap items-center gap-2">
         {onUse ? (
-          <Button variant="primary" onClick={() => onUse(formValue)}>
+          <Button variant="primary" onClick={() => onUse(formValue, totp)}>
             Use this key
           </Button>
         ) : (
@@ -513,7 +517,7 @@ function MigrationPicker({
   again,
 }: {
   payload: MigrationPayload;
-  onUse: ((formValue: string) => void) | undefined;
+  onUse: ((formValue: string, totp: TotpAccount) => void) | undefined;
   again: ReactNode;
 }) {
   const entries = payload.accounts.map((account) => ({
