@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { Button } from '../../../components/ui/Button';
 import { inputClass } from '../../../components/ui/Field';
@@ -34,6 +34,9 @@ export function PasswordGeneratorPanel({
   const [sets, setSets] = useState<CharacterSet[]>(['lower', 'upper', 'digits', 'symbols']);
   const options = { length: Number(lengthText), sets };
   const problem = passwordOptionsProblem(options);
+  const panelRef = useRef<HTMLDivElement>(null);
+  // On a phone the panel opens below the fold; bring it into view.
+  useEffect(() => panelRef.current?.scrollIntoView?.({ block: 'nearest' }), []);
 
   const use = async (copy: boolean) => {
     if (problem) return;
@@ -51,6 +54,7 @@ export function PasswordGeneratorPanel({
 
   return (
     <div
+      ref={panelRef}
       id={id}
       role="group"
       aria-labelledby={`${id}-title`}
