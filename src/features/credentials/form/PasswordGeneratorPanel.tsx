@@ -35,8 +35,11 @@ export function PasswordGeneratorPanel({
   const options = { length: Number(lengthText), sets };
   const problem = passwordOptionsProblem(options);
   const panelRef = useRef<HTMLDivElement>(null);
-  // On a phone the panel opens below the fold; bring it into view.
-  useEffect(() => panelRef.current?.scrollIntoView?.({ block: 'nearest' }), []);
+  // On a phone the panel opens below the fold (and under the sticky buttons); bring it into view.
+  // A block body: Chromium's scrollIntoView may return a promise, which React would take for a cleanup.
+  useEffect(() => {
+    panelRef.current?.scrollIntoView?.({ block: 'center' });
+  }, []);
 
   const use = async (copy: boolean) => {
     if (problem) return;
