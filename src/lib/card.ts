@@ -109,3 +109,13 @@ export function isExpired(month: number, year: number, now: Date = new Date()): 
   const currentMonth = now.getMonth() + 1;
   return year < currentYear || (year === currentYear && month < currentMonth);
 }
+
+/**
+ * How many digits the card's security code has: American Express prints a 4-digit CID on the
+ * front, the other brands a 3-digit CVV on the back. Without a recognised brand, 3.
+ */
+export function cvvLength(brand: CardBrand | null): { digits: 3 | 4; message: string } {
+  return brand?.label === 'American Express'
+    ? { digits: 4, message: 'American Express cards have a 4-digit CID on the front.' }
+    : { digits: 3, message: 'The CVV is the 3 digits on the back of the card.' };
+}

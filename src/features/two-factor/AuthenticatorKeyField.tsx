@@ -3,7 +3,11 @@ import { ScanLine } from 'lucide-react';
 import { Button } from '../../components/ui/Button';
 import { Field } from '../../components/ui/Field';
 import { SecretInput } from '../../components/ui/SecretInput';
-import { keyMessages, parseAuthenticatorInput } from '../../lib/authenticator-key';
+import {
+  keyMessages,
+  parseAuthenticatorInput,
+  type TotpAccount,
+} from '../../lib/authenticator-key';
 import { KeyDetails } from './KeyDetails';
 
 /*
@@ -30,11 +34,16 @@ export interface AuthenticatorKeyFieldProps {
   required?: boolean;
   /** Extra help under the field, e.g. why an edit needs the key again. */
   description?: string;
+  /**
+   * After "Use this key": what the scan learned beyond the key (issuer, account), which a bare
+   * key in the field no longer carries.
+   */
+  onScanned?: (totp: Pick<TotpAccount, 'issuer' | 'account'>) => void;
 }
 
 export const AuthenticatorKeyField = forwardRef<HTMLInputElement, AuthenticatorKeyFieldProps>(
   function AuthenticatorKeyField(
-    { value, onChange, onBlur, name, error, disabled, required, description },
+    { value, onChange, onBlur, name, error, disabled, required, description, onScanned },
     ref,
   ) {
     const [scanning, setScanning] = useState(false);
@@ -109,9 +118,10 @@ export const AuthenticatorKeyField = forwardRef<HTMLInputElement, AuthenticatorK
             <ScanQrDialog
               open={scanning}
               onOpenChange={setScanning}
-              onUse={(formValue) => {
+              onUse={(formValue, totp) => {
                 onChange(formValue);
                 onBlur?.();
+                onScanned?.({ issuer: totp.issuer, account: totp.account });
               }}
             />
           </Suspense>

@@ -73,6 +73,8 @@ describe('ScanQrDialog: text', () => {
     // Non-default digits: the full URI goes into the form so Skyvern makes the same codes.
     expect(onUse).toHaveBeenCalledWith(
       `otpauth://totp/RFC%20Test:jane%40example.com?issuer=RFC%20Test&secret=${RFC_SECRET}&algorithm=SHA1&digits=8&period=30`,
+      // What the scan learned besides the key, for the form to offer as name and username.
+      expect.objectContaining({ issuer: 'RFC Test', account: 'jane@example.com' }),
     );
     expect(onOpenChange).toHaveBeenCalledWith(false);
   });
@@ -84,7 +86,7 @@ describe('ScanQrDialog: text', () => {
     expect(screen.getByText(/Read an authenticator key from the text/)).toBeInTheDocument();
     expect(screen.queryByText(/Unusual settings/)).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Use this key' }));
-    expect(onUse).toHaveBeenCalledWith('JBSWY3DPEHPK3PXP');
+    expect(onUse).toHaveBeenCalledWith('JBSWY3DPEHPK3PXP', expect.anything());
   });
 
   it('explains HOTP, plain links and bad keys', async () => {
@@ -148,6 +150,7 @@ describe('ScanQrDialog: text', () => {
     await user.click(screen.getByRole('button', { name: 'Use this key' }));
     expect(onUse).toHaveBeenCalledWith(
       base32Encode(new Uint8Array([0x48, 0x65, 0x6c, 0x6c, 0x6f])),
+      expect.objectContaining({ issuer: 'GitHub', account: 'ops@example.com' }),
     );
   });
 
@@ -183,7 +186,7 @@ describe('ScanQrDialog: image', () => {
     await user.upload(screen.getByLabelText('QR code image'), png());
     expect(await screen.findByText(/Read an authenticator key from the image/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Use this key' }));
-    expect(onUse).toHaveBeenCalledWith('JBSWY3DPEHPK3PXP');
+    expect(onUse).toHaveBeenCalledWith('JBSWY3DPEHPK3PXP', expect.anything());
   });
 
   it('rejects a QR code that holds a plain URL', async () => {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { Dialog } from '../../components/ui/Dialog';
-import { parseAuthenticatorInput } from '../../lib/authenticator-key';
+import { parseAuthenticatorInput, type TotpAccount } from '../../lib/authenticator-key';
 import { cn } from '../../lib/cn';
 import { decodeQrImage, ImageUnreadableError } from './qr-decode';
 import { ImagePanel } from './scan/ImagePanel';
@@ -17,7 +17,7 @@ export interface ScanQrDialogProps {
    * Called with what goes into the credential form (contract 3.8). Without it the dialog only
    * inspects: it shows what the QR holds and its codes, and saves nothing.
    */
-  onUse?: (formValue: string) => void;
+  onUse?: (formValue: string, totp: TotpAccount) => void;
 }
 
 /**
@@ -41,8 +41,8 @@ export function ScanQrDialog({ open, onOpenChange, onUse }: ScanQrDialogProps) {
         <Scanner
           onUse={
             onUse
-              ? (value) => {
-                  onUse(value);
+              ? (value, totp) => {
+                  onUse(value, totp);
                   onOpenChange(false);
                 }
               : undefined
@@ -68,7 +68,11 @@ function imageFrom(data: DataTransfer | null): File | null {
   return Array.from(data.files ?? []).find((file) => file.type.startsWith('image/')) ?? null;
 }
 
-function Scanner({ onUse }: { onUse: ((formValue: string) => void) | undefined }) {
+function Scanner({
+  onUse,
+}: {
+  onUse: ((formValue: string, totp: TotpAccount) => void) | undefined;
+}) {
   const [tab, setTab] = useState<Tab>('webcam');
   const [decoded, setDecoded] = useState<Decoded | null>(null);
   const [imageState, setImageState] = useState<ImageState>({ kind: 'idle' });

@@ -214,7 +214,9 @@ describe('CredentialFormDialog: create', () => {
     await user.click(screen.getByRole('button', { name: 'Create credential' }));
     expect(await screen.findByText(/check digit does not match/)).toBeInTheDocument();
     expect(screen.getByText(/the card has expired/)).toBeInTheDocument();
-    expect(screen.getByText('The CVV is 3 or 4 digits.')).toBeInTheDocument();
+    expect(
+      screen.getByText('The CVV is the 3 digits on the back of the card.'),
+    ).toBeInTheDocument();
     expect(bodies).toHaveLength(0);
 
     const number = screen.getByLabelText(/^Card number\*?$/);
@@ -466,7 +468,8 @@ describe('CredentialFormDialog: edit', () => {
     const { user, onClose, queryClient } = renderEdit(passwordCredential());
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(await screen.findByText('Enter the password.')).toBeInTheDocument();
-    expect(screen.getByText(/Enter the authenticator key/)).toBeInTheDocument();
+    // An empty key is not an error on an edit: it leads to the remove-2FA confirmation instead.
+    expect(screen.queryByText(/Enter the authenticator key/)).not.toBeInTheDocument();
     expect(body).toBeNull();
     await user.type(screen.getByLabelText(/^Password\*?$/), PASSWORD);
     await user.type(screen.getByLabelText(/^Authenticator key\*?$/), TOTP_KEY);
@@ -497,6 +500,7 @@ describe('CredentialFormDialog: edit', () => {
   });
 
   it('asks for every card field again and shows which card is stored', async () => {
+    customServiceConfigured();
     renderEdit(cardCredential());
     expect(screen.getByText(/The stored card ends in 4242/)).toBeInTheDocument();
     expect(screen.getByLabelText(/^Card brand\*?$/)).toHaveValue('Visa');
@@ -518,6 +522,8 @@ describe('CredentialFormDialog: edit', () => {
     await user.click(screen.getByRole('radio', { name: /Secret/ }));
     await user.type(screen.getByLabelText(/^Secret value\*?$/), SECRET);
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    // The password credential had an authenticator key, which a secret cannot keep.
+    await user.click(await screen.findByRole('button', { name: 'Remove 2FA and save' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     expect(body).toMatchObject({ credential_type: 'secret', credential: { secret_value: SECRET } });
   });

@@ -8,11 +8,20 @@ import { CopyButton } from '../../../components/ui/CopyButton';
 import { Dialog } from '../../../components/ui/Dialog';
 import { displayName, typeLabels, vaultLabel } from '../describe';
 import { CredentialForm } from '../form/CredentialForm';
+import { CustomVaultUnavailable, useCustomVaultMissing } from './CustomVaultUnavailable';
 
 export type CredentialFormDialogProps = {
   onClose: () => void;
   onCloseAutoFocus: (event: Event) => void;
-} & ({ mode: 'create' } | { mode: 'edit'; credential: Credential });
+} & (
+  | { mode: 'create' }
+  | {
+      mode: 'edit';
+      credential: Credential;
+      /** "Change password": open with the password focused, the 2FA key right below it. */
+      initialFocus?: 'password' | undefined;
+    }
+);
 
 /**
  * Create and edit share one form. The form (and every secret typed into it) is unmounted when
@@ -24,6 +33,8 @@ export function CredentialFormDialog(props: CredentialFormDialogProps) {
   const [formKey, setFormKey] = useState(0);
   const contentRef = useRef<HTMLDivElement>(null);
   const editing = props.mode === 'edit' ? props.credential : undefined;
+  const initialFocus = props.mode === 'edit' ? props.initialFocus : undefined;
+  const vaultMissing = useCustomVaultMissing(editing);
 
   const title = created
     ? 'Credential created'
@@ -33,7 +44,9 @@ export function CredentialFormDialog(props: CredentialFormDialogProps) {
   const description = created
     ? 'Skyvern stored the secret. It will not be shown again.'
     : editing
-      ? 'Change its details and type its secret again.'
+      ? initialFocus === 'password'
+        ? 'Type the new password. Skyvern replaces the whole credential, so the authenticator key goes with it again.'
+        : 'Change its details and type its secret again.'
       : 'Choose what to store, then fill in its details. Skyvern keeps the secret encrypted and never shows it again.';
 
   return (
@@ -47,7 +60,9 @@ export function CredentialFormDialog(props: CredentialFormDialogProps) {
         // Start where the work is: the type choice for a new credential, the name on an edit.
         event.preventDefault();
         const target = editing
-          ? document.getElementById('credential-name')
+          ? initialFocus === 'password'
+            ? contentRef.current?.querySelector<HTMLInputElement>('input[name="password"]')
+            : document.getElementById('credential-name')
           : document.querySelector<HTMLInputElement>('input[name="credentialType"]:checked');
         target?.focus();
       }}
@@ -63,10 +78,13 @@ export function CredentialFormDialog(props: CredentialFormDialogProps) {
               setFormKey((key) => key + 1);
             }}
           />
+        ) : editing && vaultMissing ? (
+          <CustomVaultUnavailable onClose={props.onClose} />
         ) : editing ? (
           <CredentialForm
             mode="edit"
             credential={editing}
+            initialFocus={initialFocus}
             onCancel={props.onClose}
             onSaved={(saved) => {
               toast.success(`Saved “${displayName(saved)}”`, {

@@ -3,7 +3,13 @@ import { Controller } from 'react-hook-form';
 import type { Credential } from '../../../api/schemas';
 import { Field, inputClass } from '../../../components/ui/Field';
 import { SecretInput } from '../../../components/ui/SecretInput';
-import { cardDigits, detectCardBrand, formatCardNumber, passesLuhn } from '../../../lib/card';
+import {
+  cardDigits,
+  cvvLength,
+  detectCardBrand,
+  formatCardNumber,
+  passesLuhn,
+} from '../../../lib/card';
 import type { CredentialFormApi } from './fields';
 
 const months = Array.from({ length: 12 }, (_, index) => {
@@ -24,6 +30,7 @@ export function CardFields({
   const [brandTouched, setBrandTouched] = useState(Boolean(editing));
   const number = cardDigits(form.watch('cardNumber'));
   const detected = detectCardBrand(number);
+  const cvv = cvvLength(detected);
   const lastFour = editing?.credential_type === 'credit_card' ? editing.credential.last_four : null;
 
   let numberHint: string;
@@ -90,12 +97,19 @@ export function CardFields({
             {...form.register('cardExpYear')}
           />
         </Field>
-        <Field label="CVV" required error={errors.cardCvv?.message} description="3 or 4 digits">
+        <Field
+          label="CVV"
+          required
+          error={errors.cardCvv?.message}
+          description={
+            cvv.digits === 4 ? '4-digit CID on the front of the card' : '3 digits on the back'
+          }
+        >
           <SecretInput
             revealLabel="CVV"
             inputMode="numeric"
             autoComplete="off"
-            maxLength={4}
+            maxLength={cvv.digits}
             {...form.register('cardCvv')}
           />
         </Field>

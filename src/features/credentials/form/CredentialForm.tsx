@@ -1,6 +1,5 @@
 import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import { CreditCard, KeyRound, LockKeyhole, SquareAsterisk } from 'lucide-react';
 import { customCredentialStatusQuery } from '../../../api/custom-credential-config';
@@ -19,8 +18,8 @@ import { attemptOf, type CreateAttempt } from './create-attempt';
 import { ChoiceCard, ChoiceGroup, radioClass } from './fields';
 import { PasswordFields } from './PasswordFields';
 import { PossibleDuplicateAlert } from './PossibleDuplicateAlert';
+import { credentialFormResolver, useRemoveTwoFactorConfirm } from './remove-two-factor';
 import {
-  credentialFormSchema,
   initialValues,
   mapServerFieldErrors,
   unplacedServerErrors,
@@ -34,6 +33,8 @@ export type CredentialFormProps =
   | {
       mode: 'edit';
       credential: Credential;
+      /** "Change password": the password first, with the 2FA key right below it. */
+      initialFocus?: 'password' | undefined;
       onSaved: (credential: Credential) => void;
       onCancel: () => void;
     };
@@ -48,10 +49,11 @@ const typeChoices = [
 export function CredentialForm(props: CredentialFormProps) {
   const editing = props.mode === 'edit' ? props.credential : undefined;
   const form = useForm<CredentialFormValues>({
-    resolver: zodResolver(credentialFormSchema),
+    resolver: credentialFormResolver(editing),
     defaultValues: initialValues(editing),
     mode: 'onTouched',
   });
+  const removeTwoFactor = useRemoveTwoFactorConfirm(editing);
   const save = useSaveCredential(
     editing ? { mode: 'edit', credentialId: editing.credential_id } : { mode: 'create' },
   );
@@ -120,7 +122,9 @@ export function CredentialForm(props: CredentialFormProps) {
     send(values);
   };
 
-  const submit = form.handleSubmit(onValid);
+  const submit = form.handleSubmit((values) =>
+    removeTwoFactor.guard(values, (checked) => void onValid(checked)),
+  );
   const gone = isGone(save.error);
   const busy = save.isPending || checking;
 
@@ -232,11 +236,18 @@ export function CredentialForm(props: CredentialFormProps) {
 
       <div className="border-t border-slate-200 pt-5">
         <h3 className="mb-4 text-sm font-semibold text-slate-900">{typeLabels[type]} details</h3>
-        {type === 'password' && <PasswordFields form={form} editing={Boolean(editing)} />}
+        {type === 'password' && (
+          <PasswordFields
+            form={form}
+            editing={editing}
+            passwordFirst={props.mode === 'edit' && props.initialFocus === 'password'}
+          />
+        )}
         {type === 'credit_card' && <CardFields form={form} editing={editing} />}
         {type === 'secret' && <SecretFields form={form} editing={Boolean(editing)} />}
       </div>
 
+      {removeTwoFactor.dialog}
       {possibleDuplicate && (
         <PossibleDuplicateAlert
           credential={possibleDuplicate}

@@ -1,33 +1,53 @@
+import type { Credential } from '../../../api/schemas';
 import { Field, inputClass } from '../../../components/ui/Field';
-import { SecretInput } from '../../../components/ui/SecretInput';
 import type { CredentialFormApi } from './fields';
+import { PasswordField } from './PasswordField';
 import { TwoFactorFields } from './TwoFactorFields';
 
-/** Username, password and the two-factor choice of a password credential. */
-export function PasswordFields({ form, editing }: { form: CredentialFormApi; editing: boolean }) {
+/**
+ * Username, password and the two-factor choice of a password credential. "Change password"
+ * (`passwordFirst`) puts the password at the top with the 2FA key right below it, since an
+ * update without the key deletes it (contract 3.5).
+ */
+export function PasswordFields({
+  form,
+  editing,
+  passwordFirst = false,
+}: {
+  form: CredentialFormApi;
+  editing: Credential | undefined;
+  passwordFirst?: boolean;
+}) {
   const errors = form.formState.errors;
+  const username = (
+    <Field label="Username" required error={errors.username?.message}>
+      <input
+        autoComplete="off"
+        spellCheck={false}
+        autoCapitalize="off"
+        className={inputClass}
+        {...form.register('username')}
+      />
+    </Field>
+  );
+  const password = <PasswordField form={form} editing={Boolean(editing)} />;
+  const twoFactor = <TwoFactorFields form={form} editing={editing} />;
+  if (passwordFirst) {
+    return (
+      <div className="space-y-5">
+        {password}
+        {twoFactor}
+        {username}
+      </div>
+    );
+  }
   return (
     <div className="space-y-5">
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Username" required error={errors.username?.message}>
-          <input
-            autoComplete="off"
-            spellCheck={false}
-            autoCapitalize="off"
-            className={inputClass}
-            {...form.register('username')}
-          />
-        </Field>
-        <Field
-          label="Password"
-          required
-          error={errors.password?.message}
-          description={editing ? 'Type the password again; the stored one is replaced.' : undefined}
-        >
-          <SecretInput revealLabel="password" {...form.register('password')} />
-        </Field>
+        {username}
+        {password}
       </div>
-      <TwoFactorFields form={form} editing={editing} />
+      {twoFactor}
     </div>
   );
 }

@@ -20,7 +20,7 @@ export function ChoiceGroup({
   return (
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
-      {description && <p className="text-xs text-slate-600">{description}</p>}
+      {description && <div className="text-xs text-slate-600">{description}</div>}
       <div
         className={cn(
           'grid gap-2',

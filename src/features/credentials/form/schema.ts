@@ -1,6 +1,12 @@
 import { z } from 'zod/mini';
 import type { Credential, CreateCredentialRequest, CredentialType } from '../../../api/schemas';
-import { cardDigits, cardNumberProblem, isExpired } from '../../../lib/card';
+import {
+  cardDigits,
+  cardNumberProblem,
+  cvvLength,
+  detectCardBrand,
+  isExpired,
+} from '../../../lib/card';
 import { keyMessages, parseAuthenticatorInput } from '../../../lib/authenticator-key';
 
 /*
@@ -10,7 +16,9 @@ import { keyMessages, parseAuthenticatorInput } from '../../../lib/authenticator
  * but never trimmed or rewritten.
  */
 
-export const TWO_FACTOR_CHOICES = ['none', 'authenticator', 'email', 'text'] as const;
+// `passkey` is never offered on a new credential; an edit keeps it (contract 1.8, 3.5: an update
+// that leaves totp_type out resets it to none).
+export const TWO_FACTOR_CHOICES = ['none', 'authenticator', 'email', 'text', 'passkey'] as const;
 export type TwoFactorChoice = (typeof TWO_FACTOR_CHOICES)[number];
 
 // zod/mini rather than classic zod: the app uses no classic zod at all, so the shared zod core
@@ -90,7 +98,9 @@ export const credentialFormSchema = z
           else if (month && isExpired(month, year))
             problem('cardExpMonth', 'This month is in the past: the card has expired.');
         }
-        if (!/^\d{3,4}$/.test(values.cardCvv)) problem('cardCvv', 'The CVV is 3 or 4 digits.');
+        const cvv = cvvLength(detectCardBrand(cardDigits(values.cardNumber)));
+        if (!new RegExp(`^\\d{${cvv.digits}}$`).test(values.cardCvv))
+          problem('cardCvv', cvv.message);
         if (!values.cardBrand.trim())
           problem('cardBrand', 'Enter the card brand, for example Visa.');
         const billingEmail = values.billingEmail.trim();

@@ -1,5 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
-import { accountFromMigration } from '../../../lib/authenticator-key';
+import { accountFromMigration, type TotpAccount } from '../../../lib/authenticator-key';
 import type { MigrationPayload } from '../../../lib/otp-migration';
 import { cn } from '../../../lib/cn';
 import { Problem } from './Problem';
@@ -12,7 +12,7 @@ export function MigrationPicker({
   again,
 }: {
   payload: MigrationPayload;
-  onUse: ((formValue: string) => void) | undefined;
+  onUse: ((formValue: string, totp: TotpAccount) => void) | undefined;
   again: ReactNode;
 }) {
   const entries = payload.accounts.map((account) => ({

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { RotateCcw } from 'lucide-react';
 import { Button } from '../../../components/ui/Button';
-import { keyMessages, type KeyParseResult } from '../../../lib/authenticator-key';
+import { keyMessages, type KeyParseResult, type TotpAccount } from '../../../lib/authenticator-key';
 import { MigrationPicker } from './MigrationPicker';
 import { Problem } from './Problem';
 import { TotpResult } from './TotpResult';
@@ -14,7 +14,7 @@ export function ScanResult({
   onAgain,
 }: {
   decoded: Decoded;
-  onUse: ((formValue: string) => void) | undefined;
+  onUse: ((formValue: string, totp: TotpAccount) => void) | undefined;
   onAgain: () => void;
 }) {
   const { result, via } = decoded;
@@ -46,7 +46,7 @@ function ScanResultBody({
 }: {
   result: KeyParseResult;
   via: Tab;
-  onUse: ((formValue: string) => void) | undefined;
+  onUse: ((formValue: string, totp: TotpAccount) => void) | undefined;
   again: ReactNode;
 }) {
   if (result.kind === 'totp') {

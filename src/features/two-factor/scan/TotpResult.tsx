@@ -12,7 +12,7 @@ export function TotpResult({
   children,
 }: {
   totp: TotpAccount;
-  onUse: ((formValue: string) => void) | undefined;
+  onUse: ((formValue: string, totp: TotpAccount) => void) | undefined;
   again: ReactNode;
   children?: ReactNode;
 }) {
@@ -23,7 +23,7 @@ export function TotpResult({
       <KeyDetails totp={totp} />
       <div className="flex flex-wrap items-center gap-2">
         {onUse ? (
-          <Button variant="primary" onClick={() => onUse(formValue)}>
+          <Button variant="primary" onClick={() => onUse(formValue, totp)}>
             Use this key
           </Button>
         ) : (
