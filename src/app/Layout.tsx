@@ -5,6 +5,7 @@ import { isConfigured, useConnection } from '../api/connection';
 import { cn } from '../lib/cn';
 import { LoadingState } from '../components/ui/States';
 import { setAuthFailureHandler } from './query-client';
+import { useRouteFocus } from './useRouteFocus';
 
 const nav = [
   { to: '/credentials', label: 'Credentials', icon: KeyRound },
@@ -51,6 +52,7 @@ function hostOf(url: string): string {
 export function Layout() {
   const connection = useConnection();
   const navigate = useNavigate();
+  useRouteFocus();
 
   // 401/403 anywhere sends the user to Connection, remembering where they were.
   useEffect(() => {

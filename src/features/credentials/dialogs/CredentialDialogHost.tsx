@@ -9,7 +9,7 @@ import type { Credential } from '../../../api/schemas';
 
 export type CredentialDialog =
   | { kind: 'create' }
-  | { kind: 'edit'; credential: Credential }
+  | { kind: 'edit'; credential: Credential; focus?: 'password' }
   | { kind: 'rename'; credential: Credential }
   | { kind: 'delete'; credential: Credential };
 

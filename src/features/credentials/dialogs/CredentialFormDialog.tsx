@@ -6,12 +6,15 @@ import type { Credential } from '../../../api/schemas';
 import { Button } from '../../../components/ui/Button';
 import { CopyButton } from '../../../components/ui/CopyButton';
 import { Dialog } from '../../../components/ui/Dialog';
+import { UserText } from '../../../components/ui/UserText';
 import { displayName, typeLabels, vaultLabel } from '../describe';
 import { CredentialForm } from '../form/CredentialForm';
 
 export type CredentialFormDialogProps = {
   onClose: () => void;
   onCloseAutoFocus: (event: Event) => void;
+  /** Opens the edit form on the password (Change password); implemented on the `twofa` branch. */
+  initialFocus?: 'password';
 } & ({ mode: 'create' } | { mode: 'edit'; credential: Credential });
 
 /**
@@ -25,11 +28,15 @@ export function CredentialFormDialog(props: CredentialFormDialogProps) {
   const contentRef = useRef<HTMLDivElement>(null);
   const editing = props.mode === 'edit' ? props.credential : undefined;
 
-  const title = created
-    ? 'Credential created'
-    : editing
-      ? `Edit ${displayName(editing)}`
-      : 'New credential';
+  const title = created ? (
+    'Credential created'
+  ) : editing ? (
+    <>
+      Edit <UserText text={displayName(editing)} />
+    </>
+  ) : (
+    'New credential'
+  );
   const description = created
     ? 'Skyvern stored the secret. It will not be shown again.'
     : editing
