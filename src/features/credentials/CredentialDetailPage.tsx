@@ -309,7 +309,7 @@ function PushedCodesLink({ identifier, kind }: { identifier: string; kind: 'emai
         title={`See codes for ${revealBidiControls(identifier)}`}
         className="inline-flex h-9 max-w-full min-w-0 items-center gap-1 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
       >
-        <span className="shrink-0">See codes for</span>
+        <span className="shrink-0">See codes for</span>{' '}
         <bdi className="isolate-text min-w-0 truncate">{revealBidiControls(identifier)}</bdi>
       </Link>
     </section>
