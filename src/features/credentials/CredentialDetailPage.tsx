@@ -290,7 +290,7 @@ function PushedCodesLink({ identifier, kind }: { identifier: string; kind: 'emai
   return (
     <section className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white px-5 py-4 shadow-sm">
       <div className="flex min-w-0 flex-1 basis-64 gap-3">
-        <MessageSquareText aria-hidden="true" className="mt-0.5 size-5 text-brand-600" />
+        <MessageSquareText aria-hidden="true" className="mt-0.5 size-5 shrink-0 text-brand-600" />
         <div className="min-w-0">
           <h2 className="text-sm font-semibold text-slate-900">
             {kind === 'email' ? 'Codes sent by email' : 'Codes sent by text message'}

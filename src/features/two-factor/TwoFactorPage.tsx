@@ -115,7 +115,7 @@ function IdentifierFilter({
         onChange(draft);
       }}
     >
-      <div className="min-w-0 flex-1 space-y-1">
+      <div className="min-w-0 flex-1 basis-48 space-y-1">
         <label htmlFor="codes-identifier" className="block text-xs font-medium text-slate-700">
           Identifier
         </label>
