@@ -81,6 +81,15 @@ async function dismissToasts(page: Page) {
   await expect(toasts).toHaveCount(0);
 }
 
+/** Opens the row's "Actions for …" menu and chooses `action` (Rename, Delete, …). */
+async function chooseRowAction(page: Page, name: string, action: string) {
+  await page.getByRole('button', { name: `Actions for ${name}` }).click();
+  await page
+    .getByRole('menu', { name: `Actions for ${name}` })
+    .getByRole('menuitem', { name: action })
+    .click();
+}
+
 function rows(page: Page) {
   return page.getByRole('table', { name: 'Credentials' }).locator('tbody tr');
 }
@@ -213,7 +222,7 @@ test.describe('Credentials', () => {
     const name = `Rename me ${uniqueSuffix()}`;
     const { credential_id } = await arrangePassword(sandbox, name);
     await openList(page, `?search=${encodeURIComponent(name)}`);
-    await page.getByRole('button', { name: `Rename ${name}` }).click();
+    await chooseRowAction(page, name, 'Rename');
     const dialog = page.getByRole('dialog', { name: `Rename ${name}` });
     await expect(dialog).toBeVisible();
     await expect(dialog.getByLabel('Password')).toHaveCount(0);
@@ -280,7 +289,7 @@ test.describe('Credentials', () => {
     const name = `Delete me ${uniqueSuffix()}`;
     const { credential_id } = await arrangePassword(sandbox, name);
     await openList(page, `?search=${encodeURIComponent(name)}`);
-    await page.getByRole('button', { name: `Delete ${name}` }).click();
+    await chooseRowAction(page, name, 'Delete');
     const dialog = page.getByRole('dialog', { name: `Delete ${name}?` });
     await expect(dialog).toContainText('permanently');
     await expect(dialog).toContainText('cannot be undone');
@@ -406,8 +415,14 @@ test.describe('Credentials', () => {
     await expect(editDialog).toBeHidden();
     await expect(edit).toBeFocused();
 
-    const remove = page.getByRole('button', { name: `Delete ${name}` });
-    await tabTo(remove);
+    // Rename and Delete live in the row's menu: Enter opens it, End goes to Delete.
+    const actions = page.getByRole('button', { name: `Actions for ${name}` });
+    await tabTo(actions);
+    await expectFocusVisible();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('menuitem', { name: 'Edit' })).toBeFocused();
+    await page.keyboard.press('End');
+    await expect(page.getByRole('menuitem', { name: 'Delete' })).toBeFocused();
     await page.keyboard.press('Enter');
     const confirm = page.getByRole('dialog', { name: `Delete ${name}?` });
     await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();

@@ -198,7 +198,8 @@ test.describe('Custom Credential Service', () => {
     await expectNoSecretLeaks(page, record, [password, sandbox.vaultToken]);
 
     // Delete through the UI: Skyvern deletes the item from the service first (contract 6.3).
-    await row.getByRole('button', { name: `Delete ${name}` }).click();
+    await row.getByRole('button', { name: `Actions for ${name}` }).click();
+    await page.getByRole('menuitem', { name: 'Delete' }).click();
     const confirm = page.getByRole('dialog', { name: `Delete ${name}?` });
     await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect(confirm).toBeHidden();

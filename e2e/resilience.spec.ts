@@ -163,7 +163,8 @@ test.describe('resilience', () => {
       credential: { secret_value: 'delete-me-later' },
     });
     await page.goto(`/credentials?search=${encodeURIComponent(name)}`);
-    await page.getByRole('button', { name: `Delete ${name}` }).click();
+    await page.getByRole('button', { name: `Actions for ${name}` }).click();
+    await page.getByRole('menuitem', { name: 'Delete' }).click();
     const dialog = page.getByRole('dialog', { name: `Delete ${name}?` });
     await sandbox.injectFault({
       status: 500,
@@ -189,7 +190,8 @@ test.describe('resilience', () => {
       credential: { secret_value: 'delete-me-later' },
     });
     await page.goto(`/credentials?search=${encodeURIComponent(name)}`);
-    await page.getByRole('button', { name: `Delete ${name}` }).click();
+    await page.getByRole('button', { name: `Actions for ${name}` }).click();
+    await page.getByRole('menuitem', { name: 'Delete' }).click();
     const dialog = page.getByRole('dialog', { name: `Delete ${name}?` });
     await stopSkyvern(page);
     await dialog.getByRole('button', { name: 'Delete', exact: true }).click();

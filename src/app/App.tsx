@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createQueryClient } from '../api/query-client';
 import { AppRoutes } from './router';
+import { ShortcutsHelp } from './ShortcutsHelp';
 import { exposeQueryCacheForTests } from './test-hooks';
 
 // Toasts are only raised after an action in a lazily loaded dialog or screen, so the toaster
@@ -37,6 +38,7 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <AppRoutes />
+      <ShortcutsHelp />
       {toasterWanted && (
         <Suspense fallback={null}>
           <Toaster position="bottom-right" richColors closeButton duration={5000} />

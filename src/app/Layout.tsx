@@ -5,6 +5,7 @@ import { isConfigured, useConnection } from '../api/connection';
 import { cn } from '../lib/cn';
 import { LoadingState } from '../components/ui/States';
 import { AuthBanner } from './AuthBanner';
+import { useRouteFocus } from './useRouteFocus';
 
 const nav = [
   { to: '/credentials', label: 'Credentials', icon: KeyRound },
@@ -50,6 +51,7 @@ function hostOf(url: string): string {
 
 export function Layout() {
   const connection = useConnection();
+  useRouteFocus();
 
   const configured = isConfigured(connection);
 

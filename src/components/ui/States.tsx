@@ -7,14 +7,14 @@ export function EmptyState({
   children,
   action,
 }: {
-  title: string;
+  title: ReactNode;
   children?: ReactNode;
   action?: ReactNode;
 }) {
   return (
     <div className="flex flex-col items-center justify-center rounded-xl border border-dashed border-slate-300 bg-white px-6 py-14 text-center">
       <Inbox aria-hidden="true" className="mb-3 size-10 text-slate-400" />
-      <h2 className="text-base font-semibold text-slate-900">{title}</h2>
+      <h2 className="max-w-full text-base font-semibold text-slate-900">{title}</h2>
       {children && <div className="mt-1 max-w-md text-sm text-slate-600">{children}</div>}
       {action && <div className="mt-5">{action}</div>}
     </div>

@@ -5,7 +5,13 @@ import { queryKeys } from '../../api/query-keys';
 import { apiUrl, server } from '../../test/msw';
 import { currentLocation, renderWithProviders } from '../../test/render';
 import { CredentialDetailPage } from './CredentialDetailPage';
-import { passwordCredential, secretCredential } from './test/fixtures';
+import type { Credential } from '../../api/schemas';
+import {
+  cardCredential,
+  noCustomService,
+  passwordCredential,
+  secretCredential,
+} from './test/fixtures';
 
 function renderDetail(id = 'cred_100000000000000001') {
   return renderWithProviders(<CredentialDetailPage />, {
@@ -134,5 +140,75 @@ describe('CredentialDetailPage', () => {
     );
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(currentLocation()).toBe('/credentials'));
+  });
+});
+
+describe('CredentialDetailPage: trust details', () => {
+  function serve(credential: Credential) {
+    server.use(
+      http.get(apiUrl(`/v1/credentials/${credential.credential_id}`), () =>
+        HttpResponse.json(credential),
+      ),
+    );
+  }
+
+  it('offers Change password for a password credential, opening the edit form', async () => {
+    serve(passwordCredential());
+    const { user } = renderDetail();
+    await user.click(await screen.findByRole('button', { name: 'Change password of Acme portal' }));
+    expect(
+      await screen.findByRole('dialog', { name: 'Edit Acme portal' }, { timeout: 5000 }),
+    ).toBeInTheDocument();
+  });
+
+  it('has no Change password for other types', async () => {
+    serve(secretCredential());
+    renderDetail('cred_100000000000000003');
+    await screen.findByRole('heading', { level: 1, name: 'Billing API' });
+    expect(screen.queryByRole('button', { name: /Change password/ })).not.toBeInTheDocument();
+  });
+
+  it('explains a custom-vault credential when no service is configured', async () => {
+    serve(cardCredential());
+    noCustomService();
+    renderDetail('cred_100000000000000002');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('No custom credential service is configured');
+    expect(
+      within(alert).getByRole('link', { name: /Settings → Custom Credential Service/ }),
+    ).toHaveAttribute('href', '/settings/custom-credential-service');
+  });
+
+  it('truncates a long identifier with a tooltip, and the See codes link too', async () => {
+    const long = `${'a-very-long-mailbox-name.'.repeat(5)}@codes.example.com`;
+    serve(
+      passwordCredential({
+        credential: { username: long, totp_type: 'email', totp_identifier: long },
+      } as Partial<Credential>),
+    );
+    renderDetail();
+    await screen.findByRole('heading', { level: 1, name: 'Acme portal' });
+    const identifierLine = screen.getAllByTitle(long)[0];
+    expect(identifierLine).toHaveClass('truncate');
+    const link = screen.getByRole('link', { name: `See codes for ${long}` });
+    expect(link).toHaveAttribute('title', `See codes for ${long}`);
+    expect(link.querySelector('bdi')).toHaveClass('truncate');
+  });
+
+  it('flags bidi controls in the name, including the heading', async () => {
+    serve(passwordCredential({ name: 'invoice-\u202Egnp.exe' }));
+    renderDetail();
+    const heading = await screen.findByRole('heading', { level: 1 });
+    expect(heading).toHaveTextContent('invoice-[U+202E RLO]gnp.exe');
+    expect(heading).toHaveTextContent('contains direction controls');
+  });
+
+  it('draws the hidden-code dots in a colour with at least 4.5:1 contrast on white', async () => {
+    serve(passwordCredential());
+    renderDetail();
+    const dots = await screen.findByText('••• •••');
+    // slate-400 (2.6:1) and slate-300 are too faint; slate-500 is the lightest that passes.
+    expect(dots.className).not.toMatch(/text-slate-(300|400)\b/);
+    expect(dots.className).toMatch(/text-slate-(500|600|700|800|900)\b/);
   });
 });

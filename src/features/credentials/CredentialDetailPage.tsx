@@ -5,6 +5,7 @@ import {
   ArrowLeft,
   Eye,
   EyeOff,
+  KeyRound,
   MessageSquareText,
   PencilLine,
   SquarePen,
@@ -16,10 +17,13 @@ import { AuthFailureNotice } from '../../components/ui/AuthFailureNotice';
 import { Button } from '../../components/ui/Button';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/States';
 import { WaitingNotice } from '../../components/ui/WaitingNotice';
+import { UserText } from '../../components/ui/UserText';
+import { revealBidiControls } from '../../lib/bidi';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { credentialDetailQuery } from './api/credentials';
 import { totpCodeQuery } from './api/totp-code';
 import { CopyIdButton } from './components/CopyIdButton';
+import { CustomVaultAlert, useCustomServiceMissing } from './components/CustomVaultWarning';
 import { TypeBadge } from './components/TypeBadge';
 import { displayName, identifierOf, totpLabels, typeLabels, vaultLabel } from './describe';
 import { CredentialDialogHost, useCredentialDialogs } from './dialogs/CredentialDialogHost';
@@ -31,6 +35,7 @@ export function CredentialDetailPage() {
   const { dialog, open, close, opener } = useCredentialDialogs();
   const headingRef = useRef<HTMLHeadingElement>(null);
   usePageTitle(query.data ? displayName(query.data) : 'Credential');
+  const customServiceMissing = useCustomServiceMissing(query.data ? [query.data] : []);
 
   if (query.isPending) return <LoadingState label="Loading the credential…" />;
   if (query.isError) {
@@ -76,17 +81,17 @@ export function CredentialDetailPage() {
     <div className="mx-auto max-w-3xl space-y-6">
       <BackLink />
       <div className="flex flex-wrap items-start justify-between gap-4">
-        <div className="min-w-0 space-y-2">
+        <div className="min-w-0 flex-1 basis-64 space-y-2">
           <h1
             ref={headingRef}
             tabIndex={-1}
             className="text-2xl font-semibold break-words text-slate-900 focus:outline-none"
           >
-            {name}
+            <UserText text={name} />
           </h1>
-          <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+          <div className="flex min-w-0 items-center gap-2 text-sm text-slate-600">
             <TypeBadge type={credential.credential_type} />
-            <span>{identifierOf(credential)}</span>
+            <UserText text={identifierOf(credential)} truncate className="min-w-0" />
           </div>
         </div>
         <div className="flex flex-wrap gap-2">
@@ -94,6 +99,15 @@ export function CredentialDetailPage() {
             <SquarePen aria-hidden="true" className="size-4" />
             Edit
           </Button>
+          {credential.credential_type === 'password' && (
+            <Button
+              onClick={() => open({ kind: 'edit', credential, focus: 'password' })}
+              aria-label={`Change password of ${name}`}
+            >
+              <KeyRound aria-hidden="true" className="size-4" />
+              Change password
+            </Button>
+          )}
           <Button
             onClick={() => open({ kind: 'rename', credential })}
             aria-label={`Rename ${name}`}
@@ -111,6 +125,8 @@ export function CredentialDetailPage() {
           </Button>
         </div>
       </div>
+
+      {customServiceMissing && <CustomVaultAlert />}
 
       {credential.credential_type === 'password' &&
         credential.credential.totp_type === 'authenticator' && (
@@ -190,20 +206,24 @@ function Metadata({ credential }: { credential: Credential }) {
       <dl className="divide-y divide-slate-100">
         <Row label="Credential ID">
           <span className="flex items-center gap-1">
-            <code className="font-mono text-xs">{credential.credential_id}</code>
+            <code className="font-mono text-xs break-all">{credential.credential_id}</code>
             <CopyIdButton value={credential.credential_id} label="credential ID" />
           </span>
         </Row>
-        <Row label="Name">{credential.name || notSet}</Row>
+        <Row label="Name">{credential.name ? <UserText text={credential.name} /> : notSet}</Row>
         <Row label="Type">{typeLabels[credential.credential_type]}</Row>
         {credential.credential_type === 'password' && (
           <>
-            <Row label="Username">{credential.credential.username}</Row>
+            <Row label="Username">
+              <UserText text={credential.credential.username} />
+            </Row>
             <Row label="Two-factor authentication">
               {totpLabels[credential.credential.totp_type]}
             </Row>
             {credential.credential.totp_identifier && (
-              <Row label="Codes sent to">{credential.credential.totp_identifier}</Row>
+              <Row label="Codes sent to">
+                <UserText text={credential.credential.totp_identifier} />
+              </Row>
             )}
           </>
         )}
@@ -216,11 +236,25 @@ function Metadata({ credential }: { credential: Credential }) {
           </>
         )}
         {credential.credential_type === 'secret' && (
-          <Row label="Secret label">{credential.credential.secret_label || notSet}</Row>
+          <Row label="Secret label">
+            {credential.credential.secret_label ? (
+              <UserText text={credential.credential.secret_label} />
+            ) : (
+              notSet
+            )}
+          </Row>
         )}
         <Row label="Vault">{vaultLabel(credential.vault_type)}</Row>
-        <Row label="Login URL used for tests">{credential.tested_url || notSet}</Row>
-        <Row label="Login hints">{credential.user_context || notSet}</Row>
+        <Row label="Login URL used for tests">
+          {credential.tested_url ? (
+            <span className="wrap-anywhere">{credential.tested_url}</span>
+          ) : (
+            notSet
+          )}
+        </Row>
+        <Row label="Login hints">
+          {credential.user_context ? <UserText text={credential.user_context} /> : notSet}
+        </Row>
         <Row label="Browser profile">
           {credential.browser_profile_id ? (
             <code className="font-mono text-xs">{credential.browser_profile_id}</code>
@@ -257,23 +291,28 @@ function Metadata({ credential }: { credential: Credential }) {
 function PushedCodesLink({ identifier, kind }: { identifier: string; kind: 'email' | 'text' }) {
   return (
     <section className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white px-5 py-4 shadow-sm">
-      <div className="flex gap-3">
-        <MessageSquareText aria-hidden="true" className="mt-0.5 size-5 text-brand-600" />
-        <div>
+      <div className="flex min-w-0 flex-1 basis-64 gap-3">
+        <MessageSquareText aria-hidden="true" className="mt-0.5 size-5 shrink-0 text-brand-600" />
+        <div className="min-w-0">
           <h2 className="text-sm font-semibold text-slate-900">
             {kind === 'email' ? 'Codes sent by email' : 'Codes sent by text message'}
           </h2>
           <p className="text-sm text-slate-600">
-            Skyvern matches codes pushed for <strong className="font-medium">{identifier}</strong>{' '}
+            Skyvern matches codes pushed for{' '}
+            <strong className="font-medium">
+              <UserText text={identifier} />
+            </strong>{' '}
             to this credential.
           </p>
         </div>
       </div>
       <Link
         to={`/two-factor?identifier=${encodeURIComponent(identifier)}`}
-        className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+        title={`See codes for ${revealBidiControls(identifier)}`}
+        className="inline-flex h-9 max-w-full min-w-0 items-center gap-1 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
       >
-        See codes for {identifier}
+        <span className="shrink-0">See codes for</span>{' '}
+        <bdi className="isolate-text min-w-0 truncate">{revealBidiControls(identifier)}</bdi>
       </Link>
     </section>
   );
@@ -298,7 +337,7 @@ function AuthenticatorCode({ credentialId, name }: { credentialId: string; name:
         </div>
         <div className="flex items-center gap-3">
           {!revealed && (
-            <span aria-hidden="true" className="font-mono text-2xl tracking-widest text-slate-400">
+            <span aria-hidden="true" className="font-mono text-2xl tracking-widest text-slate-600">
               ••• •••
             </span>
           )}

@@ -36,6 +36,16 @@ function serveList(rows: Credential[]) {
   return requests;
 }
 
+/** Opens a row's "Actions for …" menu with the mouse and picks `action`. */
+async function chooseAction(
+  user: ReturnType<typeof renderList>['user'],
+  name: string,
+  action: string,
+) {
+  await user.click(await screen.findByRole('button', { name: `Actions for ${name}` }));
+  await user.click(screen.getByRole('menuitem', { name: action }));
+}
+
 function renderList(route = '/credentials') {
   return renderWithProviders(<CredentialsPage />, { route, path: '/credentials' });
 }
@@ -43,6 +53,7 @@ function renderList(route = '/credentials') {
 describe('CredentialsPage', () => {
   it('shows each credential with its type, identifier, 2FA, vault and id', async () => {
     serveList([passwordCredential(), cardCredential(), secretCredential()]);
+    noCustomService();
     renderList();
     const table = await screen.findByRole('table', { name: 'Credentials' });
     const rows = within(table).getAllByRole('row');
@@ -59,9 +70,11 @@ describe('CredentialsPage', () => {
       'href',
       '/credentials/cred_100000000000000001',
     );
-    for (const action of ['Edit', 'Rename', 'Delete']) {
-      expect(screen.getByRole('button', { name: `${action} Acme portal` })).toBeInTheDocument();
-    }
+    expect(screen.getByRole('button', { name: 'Edit Acme portal' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Actions for Acme portal' })).toHaveAttribute(
+      'aria-haspopup',
+      'menu',
+    );
     expect(screen.getByRole('button', { name: 'Copy ID of Acme portal' })).toBeInTheDocument();
   });
 
@@ -188,7 +201,7 @@ describe('CredentialsPage', () => {
       }),
     );
     const { user } = renderList();
-    await user.click(await screen.findByRole('button', { name: 'Rename Acme portal' }));
+    await chooseAction(user, 'Acme portal', 'Rename');
     const dialog = await screen.findByRole('dialog', { name: 'Rename Acme portal' });
     const name = within(dialog).getByLabelText(/^Name/);
     expect(name).toHaveValue('Acme portal');
@@ -197,16 +210,16 @@ describe('CredentialsPage', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Rename' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(body).toEqual({ name: 'Acme (prod)' });
-    // Focus goes back to the button that opened the dialog.
+    // Focus goes back to the menu button that the dialog was opened from.
     await waitFor(() =>
-      expect(screen.getByRole('button', { name: 'Rename Acme portal' })).toHaveFocus(),
+      expect(screen.getByRole('button', { name: 'Actions for Acme portal' })).toHaveFocus(),
     );
   });
 
   it('refuses an empty name without asking Skyvern', async () => {
     serveList([passwordCredential()]);
     const { user } = renderList();
-    await user.click(await screen.findByRole('button', { name: 'Rename Acme portal' }));
+    await chooseAction(user, 'Acme portal', 'Rename');
     const dialog = await screen.findByRole('dialog');
     await user.clear(within(dialog).getByLabelText(/^Name/));
     await user.click(within(dialog).getByRole('button', { name: 'Rename' }));
@@ -231,7 +244,7 @@ describe('CredentialsPage', () => {
       ),
     );
     const { user } = renderList();
-    await user.click(await screen.findByRole('button', { name: 'Delete Acme portal' }));
+    await chooseAction(user, 'Acme portal', 'Delete');
     const dialog = await screen.findByRole('dialog', { name: 'Delete Acme portal?' });
     expect(dialog).toHaveTextContent('permanently');
     expect(dialog).toHaveTextContent('cannot be undone');
@@ -265,7 +278,7 @@ describe('CredentialsPage', () => {
       ),
     );
     const { user } = renderList();
-    await user.click(await screen.findByRole('button', { name: 'Delete Acme portal' }));
+    await chooseAction(user, 'Acme portal', 'Delete');
     const dialog = await screen.findByRole('dialog');
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
@@ -273,5 +286,172 @@ describe('CredentialsPage', () => {
     );
     await waitFor(() => expect(listCalls).toBe(2));
     expect(within(dialog).queryByRole('button', { name: 'Delete' })).not.toBeInTheDocument();
+  });
+});
+
+describe('CredentialsPage: the row menu', () => {
+  it('is a menu that works from the keyboard: arrows, Home/End, Escape and focus return', async () => {
+    serveList([passwordCredential()]);
+    const { user } = renderList();
+    const trigger = await screen.findByRole('button', { name: 'Actions for Acme portal' });
+    expect(trigger).toHaveAttribute('aria-expanded', 'false');
+    act(() => trigger.focus());
+    await user.keyboard('{Enter}');
+    const menu = screen.getByRole('menu', { name: 'Actions for Acme portal' });
+    expect(trigger).toHaveAttribute('aria-expanded', 'true');
+    const items = within(menu).getAllByRole('menuitem');
+    expect(items.map((item) => item.textContent)).toEqual([
+      'Edit',
+      'Change password',
+      'Rename',
+      'Delete',
+    ]);
+    expect(items[0]).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(items[1]).toHaveFocus();
+    await user.keyboard('{ArrowUp}{ArrowUp}');
+    expect(items[3]).toHaveFocus(); // wraps round
+    await user.keyboard('{Home}');
+    expect(items[0]).toHaveFocus();
+    await user.keyboard('{End}');
+    expect(items[3]).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('menu')).not.toBeInTheDocument();
+    expect(trigger).toHaveFocus();
+
+    // ArrowUp opens on the last item; Enter chooses it.
+    await user.keyboard('{ArrowUp}');
+    expect(
+      within(screen.getByRole('menu')).getByRole('menuitem', { name: 'Delete' }),
+    ).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('dialog', { name: 'Delete Acme portal?' })).toBeInTheDocument();
+    expect(screen.queryByRole('menu')).not.toBeInTheDocument();
+  });
+
+  it('offers Change password for passwords only, and opens the edit form from it', async () => {
+    serveList([passwordCredential(), secretCredential()]);
+    const { user } = renderList();
+    await user.click(await screen.findByRole('button', { name: 'Actions for Billing API' }));
+    expect(screen.queryByRole('menuitem', { name: 'Change password' })).not.toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    await chooseAction(user, 'Acme portal', 'Change password');
+    expect(await screen.findByRole('dialog', { name: 'Edit Acme portal' })).toBeInTheDocument();
+  });
+
+  it('closes when clicking elsewhere', async () => {
+    serveList([passwordCredential()]);
+    const { user } = renderList();
+    await user.click(await screen.findByRole('button', { name: 'Actions for Acme portal' }));
+    expect(screen.getByRole('menu')).toBeInTheDocument();
+    await user.click(screen.getByRole('heading', { level: 1 }));
+    expect(screen.queryByRole('menu')).not.toBeInTheDocument();
+  });
+
+  it('keeps a visible Edit button beside the menu', async () => {
+    serveList([passwordCredential()]);
+    const { user } = renderList();
+    await user.click(await screen.findByRole('button', { name: 'Edit Acme portal' }));
+    expect(await screen.findByRole('dialog', { name: 'Edit Acme portal' })).toBeInTheDocument();
+  });
+});
+
+describe('CredentialsPage: trust details', () => {
+  it('shows the N shortcut on New credential', async () => {
+    serveList([]);
+    renderList();
+    const button = screen.getByRole('button', { name: 'New credential' });
+    expect(button).toHaveAttribute('aria-keyshortcuts', 'n');
+    expect(button.querySelector('kbd')).toHaveTextContent('N');
+  });
+
+  it('isolates names and usernames and flags bidi controls in them', async () => {
+    serveList([
+      passwordCredential({
+        name: 'invoice-\u202Egnp.exe',
+        credential: {
+          username: 'jane\u2067@example.com',
+          totp_type: 'none',
+          totp_identifier: null,
+        },
+      } as Partial<Credential>),
+    ]);
+    renderList();
+    const table = await screen.findByRole('table', { name: 'Credentials' });
+    const row = within(table).getAllByRole('row')[1];
+    expect(row).toHaveTextContent('invoice-[U+202E RLO]gnp.exe');
+    expect(row).toHaveTextContent('jane[U+2067 RLI]@example.com');
+    expect(within(row as HTMLElement).getAllByText(/contains direction controls/)).toHaveLength(2);
+    expect(row?.querySelectorAll('bdi.isolate-text').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('gives long names and identifiers a tooltip with the whole text', async () => {
+    const longName = `Production ${'very '.repeat(20)}long name`;
+    const longUser = `${'someone.with.a.long.address.'.repeat(4)}@example.com`;
+    serveList([
+      passwordCredential({
+        name: longName,
+        credential: { username: longUser, totp_type: 'none', totp_identifier: null },
+      } as Partial<Credential>),
+    ]);
+    renderList();
+    expect(await screen.findByTitle(longName)).toHaveClass('truncate');
+    expect(screen.getByTitle(longUser)).toHaveClass('truncate');
+  });
+});
+
+describe('CredentialsPage: custom vault without a service', () => {
+  it('flags custom-vault credentials when no service is configured, with a link to settings', async () => {
+    serveList([passwordCredential(), cardCredential()]);
+    noCustomService();
+    renderList();
+    const link = await screen.findByRole('link', { name: /No service configured/ });
+    expect(link).toHaveAttribute('href', '/settings/custom-credential-service');
+    const rows = within(screen.getByRole('table')).getAllByRole('row');
+    expect(rows[2]).toContainElement(link);
+    expect(within(rows[1] as HTMLElement).queryByText(/No service configured/)).toBeNull();
+  });
+
+  it('does not flag them when a service is configured', async () => {
+    serveList([cardCredential()]);
+    let asked = 0;
+    server.use(
+      http.get(apiUrl('/v1/credentials/custom_credential/get'), () => {
+        asked += 1;
+        return HttpResponse.json({
+          token: {
+            id: 'oat_1',
+            organization_id: 'o_1',
+            token_type: 'custom_credential_service',
+            valid: true,
+            created_at: '2026-01-01T00:00:00.000000',
+            modified_at: '2026-01-01T00:00:00.000000',
+            token: JSON.stringify({
+              api_base_url: 'https://vault.example',
+              api_token: 'x'.repeat(20),
+            }),
+          },
+        });
+      }),
+    );
+    renderList();
+    await screen.findByText('Company Visa');
+    await waitFor(() => expect(asked).toBe(1));
+    expect(screen.queryByText(/No service configured/)).not.toBeInTheDocument();
+  });
+
+  it('asks nothing about the service when no custom credential is listed', async () => {
+    serveList([passwordCredential(), secretCredential()]);
+    let asked = 0;
+    server.use(
+      http.get(apiUrl('/v1/credentials/custom_credential/get'), () => {
+        asked += 1;
+        return HttpResponse.json({}, { status: 404 });
+      }),
+    );
+    renderList();
+    await screen.findByText('Billing API');
+    await new Promise((done) => setTimeout(done, 50));
+    expect(asked).toBe(0);
   });
 });

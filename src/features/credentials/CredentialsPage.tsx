@@ -5,6 +5,7 @@ import { ChevronLeft, ChevronRight, Plus, Search } from 'lucide-react';
 import { Button } from '../../components/ui/Button';
 import { inputClass } from '../../components/ui/input-styles';
 import { EmptyState, ErrorState } from '../../components/ui/States';
+import { isPlainKey, isTypingTarget } from '../../lib/keyboard';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { credentialListQuery } from './api/credentials';
 import { CredentialTable, CredentialTableSkeleton } from './components/CredentialTable';
@@ -23,15 +24,6 @@ import {
 } from './listParams';
 
 const SEARCH_DEBOUNCE_MS = 300;
-
-function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return (
-    target.isContentEditable ||
-    ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
-    target.closest('[role="dialog"]') !== null
-  );
-}
 
 export function CredentialsPage() {
   usePageTitle('Credentials');
@@ -68,8 +60,7 @@ export function CredentialsPage() {
   // `/` focuses search and `n` opens New credential, unless the user is typing somewhere.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (isTypingTarget(event.target) || dialog) return;
+      if (!isPlainKey(event) || isTypingTarget(event.target) || dialog) return;
       if (event.key === '/') {
         event.preventDefault();
         searchRef.current?.focus();
@@ -194,12 +185,18 @@ export function CredentialsPage() {
         >
           <Plus aria-hidden="true" className="size-4" />
           New credential
+          <kbd
+            aria-hidden="true"
+            className="ml-1 rounded border border-white/50 px-1.5 font-sans text-[11px] leading-4 text-white"
+          >
+            N
+          </kbd>
         </Button>
       </div>
 
       <section
         aria-label="Credential list"
-        className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm"
+        className="@container rounded-xl border border-slate-200 bg-white shadow-sm"
       >
         <div className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3">
           <div className="min-w-56 flex-1 space-y-1">

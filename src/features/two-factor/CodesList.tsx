@@ -3,6 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Eye, EyeOff, Link2 } from 'lucide-react';
 import { parseSkyvernTimestamp, type TotpRecord } from '../../api/schemas';
 import { CopyButton } from '../../components/ui/CopyButton';
+import { UserText } from '../../components/ui/UserText';
+import { revealBidiControls } from '../../lib/bidi';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/States';
 import { totpCodesQueryOptions } from './api';
 
@@ -45,7 +47,17 @@ export function CodesList({ identifier }: { identifier: string }) {
   const codes = query.data;
   if (codes.length === 0) {
     return (
-      <EmptyState title={identifier ? `No codes for ${identifier}` : 'No codes yet'}>
+      <EmptyState
+        title={
+          identifier ? (
+            <>
+              No codes for <UserText text={identifier} />
+            </>
+          ) : (
+            'No codes yet'
+          )
+        }
+      >
         Codes pushed to Skyvern by email or text-message forwarding, or with the form on this page,
         appear here as they arrive.
       </EmptyState>
@@ -65,7 +77,7 @@ export function CodesList({ identifier }: { identifier: string }) {
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">
-          Recent codes{identifier ? ` for ${identifier}` : ''}, newest first
+          Recent codes{identifier ? ` for ${revealBidiControls(identifier)}` : ''}, newest first
         </caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600 uppercase">
           <tr>
@@ -151,7 +163,9 @@ function CodeRow({
           </p>
         )}
       </td>
-      <td className="px-4 py-3 align-top break-all">{record.totp_identifier}</td>
+      <td className="max-w-64 px-4 py-3 align-top">
+        <UserText text={record.totp_identifier} />
+      </td>
       <td className="px-4 py-3 align-top whitespace-nowrap">
         <time dateTime={created.toISOString()} title={when}>
           {ago(created, now)}

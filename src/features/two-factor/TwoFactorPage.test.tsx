@@ -97,7 +97,7 @@ describe('TwoFactorPage: recent codes', () => {
     expect(alert).toHaveTextContent('Database is down');
     fail = false;
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByText('No codes for nobody')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'No codes for nobody' })).toBeInTheDocument();
   });
 });
 

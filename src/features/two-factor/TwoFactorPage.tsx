@@ -109,13 +109,13 @@ function IdentifierFilter({
     <form
       role="search"
       aria-label="Filter codes"
-      className="flex items-end gap-2"
+      className="flex max-w-full flex-wrap items-end gap-2"
       onSubmit={(event) => {
         event.preventDefault();
         onChange(draft);
       }}
     >
-      <div className="space-y-1">
+      <div className="min-w-0 flex-1 basis-48 space-y-1">
         <label htmlFor="codes-identifier" className="block text-xs font-medium text-slate-700">
           Identifier
         </label>
@@ -125,7 +125,7 @@ function IdentifierFilter({
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
           placeholder="jane@example.com"
-          className={`${inputClass} w-64`}
+          className={`${inputClass} w-64 max-w-full`}
           autoComplete="off"
         />
       </div>

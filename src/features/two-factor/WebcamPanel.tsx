@@ -32,13 +32,23 @@ export function WebcamPanel({ onDecoded }: { onDecoded: (text: string) => void }
   const [cameraId, setCameraId] = useState('');
   const [videoSize, setVideoSize] = useState<{ width: number; height: number } | null>(null);
   const cameraSelectId = useId();
+  /*
+   * Bumped on unmount and on every start or stop: a start() that resumes after an await with a
+   * different generation has been overtaken (the dialog closed while qr-scanner was loading, or
+   * the camera was stopped) and must not open the camera or touch state.
+   */
+  const generation = useRef(0);
 
   useEffect(() => {
     onDecodedRef.current = onDecoded;
   }, [onDecoded]);
 
   useEffect(() => {
-    return () => release(scannerRef);
+    const current = generation;
+    return () => {
+      current.current += 1;
+      release(scannerRef);
+    };
   }, []);
 
   async function start() {
@@ -50,15 +60,18 @@ export function WebcamPanel({ onDecoded }: { onDecoded: (text: string) => void }
     const video = videoRef.current;
     if (!video) return;
     release(scannerRef);
+    const run = ++generation.current;
+    const overtaken = () => generation.current !== run || !video.isConnected;
     const startedAt = performance.now();
     setState({ kind: 'starting' });
     let QrScanner: Awaited<ReturnType<typeof loadQrScanner>>;
     try {
       QrScanner = await loadQrScanner();
     } catch {
-      setState({ kind: 'problem', problem: 'other' });
+      if (!overtaken()) setState({ kind: 'problem', problem: 'other' });
       return;
     }
+    if (overtaken()) return;
     let done = false;
     const scanner = new QrScanner(
       video,
@@ -83,18 +96,27 @@ export function WebcamPanel({ onDecoded }: { onDecoded: (text: string) => void }
     try {
       await scanner.start();
     } catch (error) {
+      if (overtaken()) {
+        releaseScanner(scanner);
+        return;
+      }
       release(scannerRef);
-      setState({ kind: 'problem', problem: await diagnoseCameraFailure(error) });
+      const problem = await diagnoseCameraFailure(error);
+      if (!overtaken()) setState({ kind: 'problem', problem });
       return;
     }
-    if (scannerRef.current !== scanner) return; // closed or restarted meanwhile
+    if (overtaken() || scannerRef.current !== scanner) {
+      // Closed or restarted while the camera was starting: switch this one off again.
+      releaseScanner(scanner);
+      return;
+    }
     setState({ kind: 'scanning' });
     try {
       // Labels are only available once the camera permission is granted, i.e. now.
       const list = await QrScanner.listCameras(false);
-      setCameras(list);
+      if (!overtaken()) setCameras(list);
     } catch {
-      setCameras([]);
+      if (!overtaken()) setCameras([]);
     }
   }
 
@@ -102,11 +124,14 @@ export function WebcamPanel({ onDecoded }: { onDecoded: (text: string) => void }
     setCameraId(id);
     const scanner = scannerRef.current;
     if (!scanner) return;
+    const run = generation.current;
     try {
       await scanner.setCamera(id);
     } catch (error) {
+      if (generation.current !== run) return;
       release(scannerRef);
-      setState({ kind: 'problem', problem: await diagnoseCameraFailure(error) });
+      const problem = await diagnoseCameraFailure(error);
+      if (generation.current === run) setState({ kind: 'problem', problem });
     }
   }
 
@@ -207,6 +232,7 @@ export function WebcamPanel({ onDecoded }: { onDecoded: (text: string) => void }
       {state.kind === 'scanning' && (
         <Button
           onClick={() => {
+            generation.current += 1;
             release(scannerRef);
             setState({ kind: 'idle' });
           }}
@@ -221,7 +247,10 @@ export function WebcamPanel({ onDecoded }: { onDecoded: (text: string) => void }
 function release(ref: { current: QrScannerType | null }) {
   const scanner = ref.current;
   ref.current = null;
-  if (!scanner) return;
+  if (scanner) releaseScanner(scanner);
+}
+
+function releaseScanner(scanner: QrScannerType) {
   // destroy() stops the tracks only after a 300 ms grace period; stop them now as well.
   stopStream(scanner.$video.srcObject);
   scanner.$video.srcObject = null;

@@ -1,14 +1,26 @@
 import { Link } from 'react-router';
-import { PencilLine, SquarePen, Trash2, type LucideIcon } from 'lucide-react';
+import { Ellipsis, KeyRound, PencilLine, SquarePen, Trash2 } from 'lucide-react';
 import type { Credential } from '../../../api/schemas';
+import { MenuButton, type MenuAction } from '../../../components/ui/MenuButton';
+import { UserText } from '../../../components/ui/UserText';
 import { cn } from '../../../lib/cn';
 import { displayName, identifierOf, totpLabels, twoFactorOf, vaultLabel } from '../describe';
 import type { CredentialDialog } from '../dialogs/CredentialDialogHost';
 import { CopyIdButton } from './CopyIdButton';
+import { CustomVaultFlag, useCustomServiceMissing } from './CustomVaultWarning';
 import { TypeBadge } from './TypeBadge';
 
+/*
+ * One table, two layouts, switched by a container query on the list (`@container` on the
+ * section in CredentialsPage): a table when the list is at least 56rem wide (a 1280 px window),
+ * and below that every row stacks into a card. The cells stay table cells in both, so screen
+ * readers keep the table and there is one component tree.
+ */
 const headerCell =
   'px-3 py-2.5 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase';
+/** A cell's own label, shown only when the row is stacked (the header row is hidden then). */
+const stackedLabel =
+  'before:mr-1 before:text-xs before:font-medium before:text-slate-600 before:content-[attr(data-label)] @min-[56rem]:before:content-none';
 
 export function CredentialTable({
   credentials,
@@ -19,86 +31,145 @@ export function CredentialTable({
   onAction: (dialog: CredentialDialog) => void;
   busy: boolean;
 }) {
+  const customServiceMissing = useCustomServiceMissing(credentials);
   return (
-    <div className="overflow-x-auto">
-      <table className={cn('w-full text-sm', busy && 'opacity-60 transition-opacity')}>
-        <caption className="sr-only">Credentials</caption>
-        <thead className="border-b border-slate-200 bg-slate-50/80">
-          <tr>
-            <th scope="col" className={cn(headerCell, 'pl-4')}>
-              Name
-            </th>
-            <th scope="col" className={headerCell}>
-              Type
-            </th>
-            <th scope="col" className={headerCell}>
-              Identifier
-            </th>
-            <th scope="col" className={headerCell}>
-              2FA
-            </th>
-            <th scope="col" className={headerCell}>
-              Vault
-            </th>
-            <th scope="col" className={headerCell}>
-              ID
-            </th>
-            <th scope="col" className={cn(headerCell, 'text-right')}>
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {credentials.map((credential) => (
-            <CredentialRow
-              key={credential.credential_id}
-              credential={credential}
-              onAction={onAction}
-            />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <table
+      className={cn(
+        'block w-full text-sm @min-[56rem]:table',
+        busy && 'opacity-60 transition-opacity',
+      )}
+    >
+      <caption className="sr-only">Credentials</caption>
+      <thead className="sr-only border-b border-slate-200 bg-slate-50/80 @min-[56rem]:not-sr-only @min-[56rem]:table-header-group">
+        <tr>
+          <th scope="col" className={cn(headerCell, 'pl-4')}>
+            Name
+          </th>
+          <th scope="col" className={headerCell}>
+            Type
+          </th>
+          <th scope="col" className={headerCell}>
+            Identifier
+          </th>
+          <th scope="col" className={headerCell}>
+            2FA
+          </th>
+          <th scope="col" className={headerCell}>
+            Vault
+          </th>
+          <th scope="col" className={headerCell}>
+            ID
+          </th>
+          <th scope="col" className={cn(headerCell, 'text-right')}>
+            <span className="sr-only">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody className="block divide-y divide-slate-100 @min-[56rem]:table-row-group">
+        {credentials.map((credential) => (
+          <CredentialRow
+            key={credential.credential_id}
+            credential={credential}
+            onAction={onAction}
+            customServiceMissing={customServiceMissing}
+          />
+        ))}
+      </tbody>
+    </table>
   );
 }
 
 function CredentialRow({
   credential,
   onAction,
+  customServiceMissing,
 }: {
   credential: Credential;
   onAction: (dialog: CredentialDialog) => void;
+  customServiceMissing: boolean;
 }) {
   const name = displayName(credential);
   const identifier = identifierOf(credential);
   const twoFactor = twoFactorOf(credential);
+  const actions: MenuAction[] = [
+    { label: 'Edit', icon: SquarePen, onSelect: () => onAction({ kind: 'edit', credential }) },
+    ...(credential.credential_type === 'password'
+      ? [
+          {
+            label: 'Change password',
+            icon: KeyRound,
+            onSelect: () => onAction({ kind: 'edit', credential, focus: 'password' }),
+          },
+        ]
+      : []),
+    { label: 'Rename', icon: PencilLine, onSelect: () => onAction({ kind: 'rename', credential }) },
+    {
+      label: 'Delete',
+      icon: Trash2,
+      danger: true,
+      onSelect: () => onAction({ kind: 'delete', credential }),
+    },
+  ];
   return (
-    <tr className="group hover:bg-slate-50/70">
-      <td className="max-w-56 py-3 pr-3 pl-4">
+    <tr
+      className={cn(
+        'flex flex-wrap items-center gap-x-4 gap-y-1.5 px-4 py-3 hover:bg-slate-50/70',
+        '@min-[56rem]:table-row @min-[56rem]:p-0',
+      )}
+    >
+      <td className="order-1 min-w-0 flex-1 basis-40 @min-[56rem]:table-cell @min-[56rem]:max-w-52 @min-[56rem]:py-3 @min-[56rem]:pr-3 @min-[56rem]:pl-4">
         <Link
           to={`/credentials/${encodeURIComponent(credential.credential_id)}`}
           aria-label={`Open ${name}`}
-          className="block truncate rounded font-medium text-slate-900 hover:text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+          className="block min-w-0 rounded font-medium text-slate-900 hover:text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
         >
-          {name}
+          <UserText text={name} truncate />
         </Link>
       </td>
-      <td className="px-3 py-3">
+      <td className="order-3 @min-[56rem]:table-cell @min-[56rem]:px-3 @min-[56rem]:py-3">
         <TypeBadge type={credential.credential_type} />
       </td>
-      <td className="max-w-60 truncate px-3 py-3 text-slate-700" title={identifier || undefined}>
-        {identifier || <span className="text-slate-500">—</span>}
+      <td className="order-3 max-w-full min-w-0 text-slate-700 @min-[56rem]:table-cell @min-[56rem]:max-w-52 @min-[56rem]:px-3 @min-[56rem]:py-3">
+        {identifier ? (
+          <UserText text={identifier} truncate />
+        ) : (
+          <span className="text-slate-500 @max-[56rem]:hidden">—</span>
+        )}
       </td>
-      <td className="px-3 py-3 text-slate-700">
+      <td
+        data-label="2FA:"
+        className={cn(
+          'order-4 text-slate-700 @min-[56rem]:table-cell @min-[56rem]:px-3 @min-[56rem]:py-3',
+          stackedLabel,
+        )}
+      >
         {twoFactor === null || twoFactor === 'none' ? (
           <span className="text-slate-500">{twoFactor ? 'None' : '—'}</span>
         ) : (
           totpLabels[twoFactor]
         )}
       </td>
-      <td className="max-w-36 px-3 py-3 text-slate-700">{vaultLabel(credential.vault_type)}</td>
-      <td className="px-3 py-3">
-        <span className="flex items-center gap-0.5">
+      <td
+        data-label="Vault:"
+        className={cn(
+          'order-4 text-slate-700 @min-[56rem]:table-cell @min-[56rem]:max-w-36 @min-[56rem]:px-3 @min-[56rem]:py-3',
+          stackedLabel,
+        )}
+      >
+        {vaultLabel(credential.vault_type)}
+        {customServiceMissing && credential.vault_type === 'custom' && (
+          <CustomVaultFlag className="ml-1.5 @min-[56rem]:mt-0.5 @min-[56rem]:ml-0 @min-[56rem]:flex" />
+        )}
+      </td>
+      <td
+        data-label="ID:"
+        className={cn(
+          'order-4 @min-[56rem]:table-cell @min-[56rem]:px-3 @min-[56rem]:py-3',
+          stackedLabel,
+          'before:self-center',
+        )}
+      >
+        <span className="inline-flex items-center gap-0.5 align-middle">
           <code
             className="max-w-[5.5rem] truncate font-mono text-xs text-slate-600"
             title={credential.credential_id}
@@ -108,54 +179,27 @@ function CredentialRow({
           <CopyIdButton value={credential.credential_id} label={`ID of ${name}`} />
         </span>
       </td>
-      <td className="py-2 pr-3 pl-1 text-right whitespace-nowrap">
-        <span className="inline-flex gap-0.5">
-          <RowAction
-            label={`Edit ${name}`}
-            icon={SquarePen}
+      <td className="order-2 whitespace-nowrap @min-[56rem]:table-cell @min-[56rem]:py-2 @min-[56rem]:pr-3 @min-[56rem]:pl-1 @min-[56rem]:text-right">
+        <span className="inline-flex items-center gap-1">
+          <button
+            type="button"
+            aria-label={`Edit ${name}`}
             onClick={() => onAction({ kind: 'edit', credential })}
-          />
-          <RowAction
-            label={`Rename ${name}`}
-            icon={PencilLine}
-            onClick={() => onAction({ kind: 'rename', credential })}
-          />
-          <RowAction
-            label={`Delete ${name}`}
-            icon={Trash2}
-            danger
-            onClick={() => onAction({ kind: 'delete', credential })}
-          />
+            className="inline-flex h-8 items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+          >
+            <SquarePen aria-hidden="true" className="size-4" />
+            Edit
+          </button>
+          <MenuButton
+            label={`Actions for ${name}`}
+            items={actions}
+            className="inline-flex size-8 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600 aria-expanded:bg-slate-100"
+          >
+            <Ellipsis aria-hidden="true" className="size-4" />
+          </MenuButton>
         </span>
       </td>
     </tr>
-  );
-}
-
-function RowAction({
-  label,
-  icon: Icon,
-  onClick,
-  danger,
-}: {
-  label: string;
-  icon: LucideIcon;
-  onClick: () => void;
-  danger?: boolean;
-}) {
-  return (
-    <button
-      type="button"
-      aria-label={label}
-      title={label}
-      onClick={onClick}
-      className={cn(
-        'inline-flex size-8 items-center justify-center rounded-md text-slate-500 focus-visible:outline-2 focus-visible:outline-brand-600',
-        danger ? 'hover:bg-red-50 hover:text-red-700' : 'hover:bg-slate-100 hover:text-slate-900',
-      )}
-    >
-      <Icon aria-hidden="true" className="size-4" />
-    </button>
   );
 }
 

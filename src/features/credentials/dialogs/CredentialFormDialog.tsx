@@ -6,6 +6,7 @@ import type { Credential } from '../../../api/schemas';
 import { Button } from '../../../components/ui/Button';
 import { CopyButton } from '../../../components/ui/CopyButton';
 import { Dialog } from '../../../components/ui/Dialog';
+import { UserText } from '../../../components/ui/UserText';
 import { displayName, typeLabels, vaultLabel } from '../describe';
 import { CredentialForm } from '../form/CredentialForm';
 import { CustomVaultUnavailable, useCustomVaultMissing } from './CustomVaultUnavailable';
@@ -36,11 +37,15 @@ export function CredentialFormDialog(props: CredentialFormDialogProps) {
   const initialFocus = props.mode === 'edit' ? props.initialFocus : undefined;
   const vaultMissing = useCustomVaultMissing(editing);
 
-  const title = created
-    ? 'Credential created'
-    : editing
-      ? `Edit ${displayName(editing)}`
-      : 'New credential';
+  const title = created ? (
+    'Credential created'
+  ) : editing ? (
+    <>
+      Edit <UserText text={displayName(editing)} />
+    </>
+  ) : (
+    'New credential'
+  );
   const description = created
     ? 'Skyvern stored the secret. It will not be shown again.'
     : editing

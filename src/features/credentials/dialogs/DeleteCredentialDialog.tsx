@@ -5,6 +5,7 @@ import type { Credential } from '../../../api/schemas';
 import { Button } from '../../../components/ui/Button';
 import { Dialog } from '../../../components/ui/Dialog';
 import { WaitingNotice } from '../../../components/ui/WaitingNotice';
+import { UserText } from '../../../components/ui/UserText';
 import { isGone, useDeleteCredential } from '../api/mutations';
 import { displayName, identifierOf, typeLabels } from '../describe';
 import { DialogError } from './DialogError';
@@ -38,7 +39,11 @@ export function DeleteCredentialDialog({
     <Dialog
       open
       onOpenChange={(open) => !open && !remove.isPending && onClose()}
-      title={`Delete ${name}?`}
+      title={
+        <>
+          Delete <UserText text={name} />?
+        </>
+      }
       description="The credential and its stored secret are deleted permanently. This cannot be undone."
       size="sm"
       // The safe choice has focus first: Enter on an opened confirmation must not delete.
@@ -50,12 +55,21 @@ export function DeleteCredentialDialog({
     >
       <div className="space-y-5">
         <div className="rounded-lg border border-slate-200 bg-slate-50 px-4 py-3 text-sm">
-          <p className="font-medium text-slate-900">{name}</p>
+          <p className="font-medium text-slate-900">
+            <UserText text={name} />
+          </p>
           <p className="text-slate-600">
             {typeLabels[credential.credential_type]}
-            {identifier && ` · ${identifier}`}
+            {identifier && (
+              <>
+                {' · '}
+                <UserText text={identifier} />
+              </>
+            )}
           </p>
-          <p className="mt-1 font-mono text-xs text-slate-600">{credential.credential_id}</p>
+          <p className="mt-1 font-mono text-xs break-all text-slate-600">
+            {credential.credential_id}
+          </p>
         </div>
         <div className="flex gap-2.5 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
           <AlertOctagon aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-amber-700" />

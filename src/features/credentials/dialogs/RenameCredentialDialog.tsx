@@ -4,6 +4,7 @@ import { isApiError } from '../../../api/client';
 import type { Credential } from '../../../api/schemas';
 import { Button } from '../../../components/ui/Button';
 import { Dialog } from '../../../components/ui/Dialog';
+import { UserText } from '../../../components/ui/UserText';
 import { Field, inputClass } from '../../../components/ui/Field';
 import { useRenameCredential, isGone } from '../api/mutations';
 import { displayName } from '../describe';
@@ -48,7 +49,11 @@ export function RenameCredentialDialog({
     <Dialog
       open
       onOpenChange={(open) => !open && onClose()}
-      title={`Rename ${displayName(credential)}`}
+      title={
+        <>
+          Rename <UserText text={displayName(credential)} />
+        </>
+      }
       description="Only the name changes. The stored secret stays as it is."
       size="sm"
       onCloseAutoFocus={onCloseAutoFocus}

@@ -1,0 +1,60 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { TriangleAlert } from 'lucide-react';
+import { customCredentialStatusQuery } from '../../../api/custom-credential-config';
+import type { Credential } from '../../../api/schemas';
+import { cn } from '../../../lib/cn';
+
+const SETTINGS_PATH = '/settings/custom-credential-service';
+
+/**
+ * True when some of `credentials` are kept in the custom credential service while none is
+ * configured: Skyvern cannot read or write them. The status is only asked for once such a
+ * credential is on screen, so an ordinary list adds no request to its first paint.
+ */
+export function useCustomServiceMissing(credentials: readonly Credential[]): boolean {
+  const hasCustom = credentials.some((credential) => credential.vault_type === 'custom');
+  const status = useQuery({ ...customCredentialStatusQuery(), enabled: hasCustom });
+  return hasCustom && status.data?.configured === false;
+}
+
+/** The list's compact flag, beside the vault name. */
+export function CustomVaultFlag({ className }: { className?: string }) {
+  return (
+    <Link
+      to={SETTINGS_PATH}
+      className={cn(
+        'inline-flex items-center gap-1 rounded text-xs font-medium text-amber-900 underline decoration-amber-400 underline-offset-2 hover:text-amber-950 focus-visible:outline-2 focus-visible:outline-brand-600',
+        className,
+      )}
+    >
+      <TriangleAlert aria-hidden="true" className="size-3.5 shrink-0" />
+      No service configured
+    </Link>
+  );
+}
+
+/** The detail page's explanation. */
+export function CustomVaultAlert() {
+  return (
+    <div
+      role="alert"
+      className="flex gap-3 rounded-xl border border-amber-300 bg-amber-50 px-5 py-4 text-sm text-amber-950"
+    >
+      <TriangleAlert aria-hidden="true" className="mt-0.5 size-5 shrink-0 text-amber-700" />
+      <div className="space-y-1">
+        <p className="font-semibold">No custom credential service is configured</p>
+        <p>
+          This credential is kept in your organisation’s custom credential service, but Skyvern has
+          no service to reach, so runs cannot read it and edits will fail.{' '}
+          <Link
+            to={SETTINGS_PATH}
+            className="font-medium underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-brand-600"
+          >
+            Configure it in Settings → Custom Credential Service
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}
