@@ -6,6 +6,7 @@ import type { Credential } from '../../../api/schemas';
 import { Button } from '../../../components/ui/Button';
 import { CopyButton } from '../../../components/ui/CopyButton';
 import { Dialog } from '../../../components/ui/Dialog';
+import { useDiscardGuard } from '../../../components/ui/useDiscardGuard';
 import { displayName, typeLabels, vaultLabel } from '../describe';
 import { CredentialForm } from '../form/CredentialForm';
 
@@ -24,6 +25,9 @@ export function CredentialFormDialog(props: CredentialFormDialogProps) {
   const [formKey, setFormKey] = useState(0);
   const contentRef = useRef<HTMLDivElement>(null);
   const editing = props.mode === 'edit' ? props.credential : undefined;
+  // Escape, the backdrop, ×, Cancel and navigating away ask first while the form holds input.
+  const [dirty, setDirty] = useState(false);
+  const guard = useDiscardGuard({ dirty, onDiscard: props.onClose });
 
   const title = created
     ? 'Credential created'
@@ -39,7 +43,7 @@ export function CredentialFormDialog(props: CredentialFormDialogProps) {
   return (
     <Dialog
       open
-      onOpenChange={(open) => !open && props.onClose()}
+      onOpenChange={(open) => !open && guard.requestClose()}
       title={title}
       description={description}
       size="lg"
@@ -67,7 +71,8 @@ export function CredentialFormDialog(props: CredentialFormDialogProps) {
           <CredentialForm
             mode="edit"
             credential={editing}
-            onCancel={props.onClose}
+            onCancel={guard.requestClose}
+            onDirtyChange={setDirty}
             onSaved={(saved) => {
               toast.success(`Saved “${displayName(saved)}”`, {
                 description: 'The stored secret was replaced.',
@@ -79,7 +84,8 @@ export function CredentialFormDialog(props: CredentialFormDialogProps) {
           <CredentialForm
             key={formKey}
             mode="create"
-            onCancel={props.onClose}
+            onCancel={guard.requestClose}
+            onDirtyChange={setDirty}
             onSaved={(saved) => {
               toast.success(`Created “${displayName(saved)}”`, {
                 description: `ID ${saved.credential_id}`,
@@ -89,6 +95,7 @@ export function CredentialFormDialog(props: CredentialFormDialogProps) {
           />
         )}
       </div>
+      {guard.prompt}
     </Dialog>
   );
 }
