@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
@@ -9,6 +9,7 @@ import type { Credential } from '../../../api/schemas';
 import { Button } from '../../../components/ui/Button';
 import { Field, inputClass } from '../../../components/ui/Field';
 import { Notice } from '../../../components/ui/States';
+import { useFocusFirstError } from '../../../components/ui/useFocusFirstError';
 import { fetchCredentials } from '../api/credentials';
 import { isGone, mayHaveBeenApplied, useSaveCredential } from '../api/mutations';
 import { identifierOf, typeLabels, vaultLabel } from '../describe';
@@ -28,14 +29,14 @@ import {
 } from './schema';
 import { SecretFields } from './SecretFields';
 
+type CommonProps = {
+  onSaved: (credential: Credential) => void;
+  onCancel: () => void;
+  /** Told whether the form holds unsaved input, so the dialog can ask before discarding it. */
+  onDirtyChange?: (dirty: boolean) => void;
+};
 export type CredentialFormProps =
-  | { mode: 'create'; onSaved: (credential: Credential) => void; onCancel: () => void }
-  | {
-      mode: 'edit';
-      credential: Credential;
-      onSaved: (credential: Credential) => void;
-      onCancel: () => void;
-    };
+  ({ mode: 'create' } & CommonProps) | ({ mode: 'edit'; credential: Credential } & CommonProps);
 
 const typeChoices = [
   { value: 'password', Icon: KeyRound, hint: 'Sign-in with username, password and 2FA' },
@@ -50,7 +51,17 @@ export function CredentialForm(props: CredentialFormProps) {
     resolver: zodResolver(credentialFormSchema),
     defaultValues: initialValues(editing),
     mode: 'onTouched',
+    // useFocusFirstError focuses in reading order instead of registration order.
+    shouldFocusError: false,
   });
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstError = useFocusFirstError(formRef);
+  const { isDirty } = form.formState;
+  const { onDirtyChange } = props;
+  useEffect(() => {
+    onDirtyChange?.(isDirty);
+  }, [isDirty, onDirtyChange]);
+  useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
   const save = useSaveCredential(
     editing ? { mode: 'edit', credentialId: editing.credential_id } : { mode: 'create' },
   );
@@ -78,12 +89,18 @@ export function CredentialForm(props: CredentialFormProps) {
       onError: (error) => {
         if (!editing && mayHaveBeenApplied(error)) uncertainCreate.current = attemptOf(values);
         if (!isApiError(error)) return;
-        const placed = mapServerFieldErrors(error.fieldErrors, values.credentialType);
-        placed.forEach(({ field, message }, index) =>
-          form.setError(field, { type: 'server', message }, { shouldFocus: index === 0 }),
-        );
+        // Only errors for fields on screen count as placed; the rest are listed in words.
+        const mapped = mapServerFieldErrors(error.fieldErrors, values.credentialType);
+        const onScreen = (field: string) =>
+          formRef.current?.querySelector(`[name="${field}"]`) != null;
+        const placed = mapped.filter(({ field }) => onScreen(field));
+        placed.forEach(({ field, message }) => form.setError(field, { type: 'server', message }));
         setPlacedCount(placed.length);
-        setUnplacedErrors(unplacedServerErrors(error.fieldErrors));
+        setUnplacedErrors([
+          ...mapped.filter(({ field }) => !onScreen(field)).map(({ message }) => message),
+          ...unplacedServerErrors(error.fieldErrors),
+        ]);
+        if (placed.length > 0) focusFirstError();
       },
     });
   };
@@ -119,12 +136,12 @@ export function CredentialForm(props: CredentialFormProps) {
     send(values);
   };
 
-  const submit = form.handleSubmit(onValid);
+  const submit = form.handleSubmit(onValid, focusFirstError);
   const gone = isGone(save.error);
   const busy = save.isPending || checking;
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-6" aria-busy={busy}>
+    <form ref={formRef} onSubmit={submit} noValidate className="space-y-6" aria-busy={busy}>
       {editing && (
         <Notice>
           <p className="flex gap-2">
@@ -140,6 +157,7 @@ export function CredentialForm(props: CredentialFormProps) {
 
       <ChoiceGroup
         legend="Type"
+        error={form.formState.errors.credentialType?.message}
         description={
           editing
             ? 'You may change the type; the stored secret is replaced by one of the new type.'
@@ -180,7 +198,11 @@ export function CredentialForm(props: CredentialFormProps) {
       </Field>
 
       {offerVault && vaultStatus.data?.configured && (
-        <ChoiceGroup legend="Store the secret in" columns={2}>
+        <ChoiceGroup
+          legend="Store the secret in"
+          columns={2}
+          error={form.formState.errors.vault?.message}
+        >
           <ChoiceCard
             compact
             hint="Skyvern’s own encrypted vault (the default)"

@@ -9,7 +9,7 @@ export function TwoFactorFields({ form, editing }: { form: CredentialFormApi; ed
   const twoFactor = form.watch('twoFactor');
   return (
     <>
-      <ChoiceGroup legend="Two-factor authentication" columns={4}>
+      <ChoiceGroup legend="Two-factor authentication" columns={4} error={errors.twoFactor?.message}>
         {(
           [
             ['none', 'None'],
