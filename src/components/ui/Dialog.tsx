@@ -55,15 +55,20 @@ export function Dialog({
       <RadixDialog.Portal>
         <RadixDialog.Overlay
           data-dialog-overlay=""
-          className="fixed inset-0 z-40 bg-slate-900/50 data-[state=open]:animate-[fade-in_120ms_ease-out]"
+          className={cn(
+            'fixed inset-0 bg-slate-900/50 data-[state=open]:animate-[fade-in_120ms_ease-out]',
+            // A question over a dialog dims that dialog too.
+            alert ? 'z-[60]' : 'z-40',
+          )}
         />
         <RadixDialog.Content
           onCloseAutoFocus={onCloseAutoFocus ?? returnFocus}
           onOpenAutoFocus={onOpenAutoFocus}
           role={alert ? 'alertdialog' : 'dialog'}
           className={cn(
-            'fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 flex-col',
+            'fixed top-1/2 left-1/2 flex max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 flex-col',
             'rounded-xl bg-white shadow-2xl ring-1 ring-slate-900/10 focus:outline-none',
+            alert ? 'z-[70]' : 'z-50',
             widths[size],
           )}
         >
