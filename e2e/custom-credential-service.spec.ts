@@ -42,11 +42,23 @@ async function configureOverApi(request: APIRequestContext, sandbox: SandboxApi)
  * A token typed but not saved legitimately sits in the open form. The flow ends by leaving the
  * page in-app (the react-query cache survives, the form unmounts); nothing may remain anywhere.
  */
-async function leaveAndCheck(page: Page, record: PageRecord, secrets: string[]) {
+async function leaveAndCheck(
+  page: Page,
+  record: PageRecord,
+  secrets: string[],
+  { unsaved = false } = {},
+) {
   await page
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'Connection' })
     .click();
+  // A form still holding a typed token asks before it is dropped.
+  if (unsaved) {
+    await page
+      .getByRole('alertdialog', { name: 'Discard changes?' })
+      .getByRole('button', { name: 'Discard' })
+      .click();
+  }
   await expect(page.getByRole('heading', { name: 'Connection', level: 1 })).toBeVisible();
   await expectNoSecretLeaks(page, record, secrets);
 }
@@ -146,7 +158,7 @@ test.describe('Custom Credential Service', () => {
     await expect(result).toHaveAttribute('data-outcome', 'warning');
     await expectNoAxeViolations(page, 'main');
     await shot(page, '06-test-404-warning');
-    await leaveAndCheck(page, record, [sandbox.vaultToken]);
+    await leaveAndCheck(page, record, [sandbox.vaultToken], { unsaved: true });
   });
 
   test('a host outside Skyvern’s ALLOWED_HOSTS is explained', async ({ page, record, sandbox }) => {
@@ -157,7 +169,7 @@ test.describe('Custom Credential Service', () => {
     await expect(result).toContainText("Skyvern's host rules refuse this URL");
     await expect(result).toContainText(`ALLOWED_HOSTS='["10.255.255.1"]'`);
     await shot(page, '07-test-host-blocked');
-    await leaveAndCheck(page, record, [sandbox.vaultToken]);
+    await leaveAndCheck(page, record, [sandbox.vaultToken], { unsaved: true });
   });
 
   test('a password credential stored in the custom service lands there, and its delete removes it', async ({

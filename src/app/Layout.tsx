@@ -1,8 +1,9 @@
-import { Suspense } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { Suspense, type MouseEvent } from 'react';
+import { NavLink, Outlet, useNavigate } from 'react-router';
 import { KeyRound, PlugZap, ShieldCheck, Vault } from 'lucide-react';
 import { isConfigured, useConnection } from '../api/connection';
 import { cn } from '../lib/cn';
+import { confirmNavigation, hasUnsavedChanges } from '../lib/navigation-guard';
 import { LoadingState } from '../components/ui/States';
 import { AuthBanner } from './AuthBanner';
 import { useRouteFocus } from './useRouteFocus';
@@ -51,12 +52,29 @@ function hostOf(url: string): string {
 
 export function Layout() {
   const connection = useConnection();
+  const navigate = useNavigate();
   useRouteFocus();
 
   const configured = isConfigured(connection);
 
+  // Every in-app link under the layout (dialogs included: React events bubble through portals)
+  // asks a form with unsaved input before leaving it (lib/navigation-guard).
+  const guardLinks = (event: MouseEvent) => {
+    if (!hasUnsavedChanges() || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    if (!(link instanceof HTMLAnchorElement) || (link.target && link.target !== '_self')) return;
+    const url = new URL(link.href);
+    if (url.origin !== window.location.origin || link.hasAttribute('download')) return;
+    event.preventDefault();
+    event.stopPropagation();
+    void confirmNavigation().then((go) => {
+      if (go) void navigate(url.pathname + url.search + url.hash);
+    });
+  };
+
   return (
-    <div className="min-h-dvh bg-slate-50 text-slate-900">
+    <div className="min-h-dvh bg-slate-50 text-slate-900" onClickCapture={guardLinks}>
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow"

@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 
 declare global {
   interface Window {
-    /** Test builds only: a JSON snapshot of everything react-query holds, for secret checks. */
+    /** Test builds only: everything react-query has held since start-up, for secret checks. */
     __dumpQueryCache?: () => string;
   }
 }
@@ -10,7 +10,7 @@ declare global {
 /** Exposes the query cache to the e2e suite, in builds made with `--mode e2e` only. */
 export function exposeQueryCacheForTests(client: QueryClient) {
   if (import.meta.env.VITE_EXPOSE_QUERY_CACHE !== 'true') return;
-  window.__dumpQueryCache = () =>
+  const dump = () =>
     JSON.stringify({
       queries: client
         .getQueryCache()
@@ -29,4 +29,12 @@ export function exposeQueryCacheForTests(client: QueryClient) {
           data: mutation.state.data,
         })),
     });
+  // Secret-bearing mutations are dropped (gcTime 0) as soon as they settle, so a look at the
+  // cache afterwards would miss a secret held in their variables while pending: every state the
+  // cache passes through is kept, and the dump includes them all.
+  const history: string[] = [];
+  const record = () => history.push(dump());
+  client.getMutationCache().subscribe(record);
+  client.getQueryCache().subscribe(record);
+  window.__dumpQueryCache = () => [...history, dump()].join('\n');
 }

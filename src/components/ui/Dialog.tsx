@@ -18,6 +18,8 @@ export interface DialogProps {
   onCloseAutoFocus?: (event: Event) => void;
   /** Where focus goes when the dialog opens; Radix focuses the first focusable element by default. */
   onOpenAutoFocus?: (event: Event) => void;
+  /** A question that interrupts (discard? save anyway?): announced as an alertdialog. */
+  alert?: boolean;
 }
 
 const widths = { sm: 'max-w-md', md: 'max-w-lg', lg: 'max-w-2xl' };
@@ -32,6 +34,7 @@ export function Dialog({
   size = 'md',
   onCloseAutoFocus,
   onOpenAutoFocus,
+  alert = false,
 }: DialogProps) {
   const openerRef = useRef<HTMLElement | null>(null);
   // Layout effects run before Radix moves focus into the dialog, so this is still the opener.
@@ -50,13 +53,23 @@ export function Dialog({
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
-        <RadixDialog.Overlay className="fixed inset-0 z-50 bg-slate-900/50 data-[state=open]:animate-[fade-in_120ms_ease-out]" />
+        <RadixDialog.Overlay
+          data-dialog-overlay=""
+          className={cn(
+            'fixed inset-0 bg-slate-900/50 data-[state=open]:animate-[fade-in_120ms_ease-out]',
+            // z-50 like the content: a dialog opened over another (the key dialog, a question)
+            // comes later in the DOM, so its overlay dims the dialog beneath.
+            alert ? 'z-[60]' : 'z-50',
+          )}
+        />
         <RadixDialog.Content
           onCloseAutoFocus={onCloseAutoFocus ?? returnFocus}
           onOpenAutoFocus={onOpenAutoFocus}
+          role={alert ? 'alertdialog' : 'dialog'}
           className={cn(
-            'fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 flex-col',
+            'fixed top-1/2 left-1/2 flex max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 flex-col',
             'rounded-xl bg-white shadow-2xl ring-1 ring-slate-900/10 focus:outline-none',
+            alert ? 'z-[70]' : 'z-50',
             widths[size],
           )}
         >

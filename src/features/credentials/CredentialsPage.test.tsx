@@ -145,7 +145,9 @@ describe('CredentialsPage', () => {
     const { user } = renderList();
     expect(await screen.findByText('No credentials yet')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Add the first credential' }));
-    expect(await screen.findByRole('dialog', { name: 'New credential' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('dialog', { name: 'New credential' }, { timeout: 10_000 }),
+    ).toBeInTheDocument();
   });
 
   it('says when a search matches nothing and clears it', async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { toast } from 'sonner';
@@ -8,13 +8,20 @@ import { Button } from '../../components/ui/Button';
 import { Field, inputClass } from '../../components/ui/Field';
 import { SecretInput } from '../../components/ui/SecretInput';
 import { ErrorState } from '../../components/ui/States';
+import { useDiscardGuard } from '../../components/ui/useDiscardGuard';
+import { useFocusFirstError } from '../../components/ui/useFocusFirstError';
 import {
   useSaveCustomCredentialConfig,
   useTestCustomCredentialConnection,
+  type ConnectionTestOutcome,
   type CustomCredentialServiceInput,
 } from './api';
 import { customCredentialFormSchema, type CustomCredentialFormValues } from './form-schema';
-import { TestResult } from './TestResult';
+import { TestResult, testOutcomeSummary } from './TestResult';
+
+const ConfirmDialog = lazy(async () => ({
+  default: (await import('../../components/ui/ConfirmDialog')).ConfirmDialog,
+}));
 
 /** Skyvern's 422 paths for K2/K3 bodies, mapped onto the form's fields. */
 const serverFieldPaths: Record<string, keyof CustomCredentialFormValues> = {
@@ -33,7 +40,12 @@ export function ConfigurationForm({
   const form = useForm<CustomCredentialFormValues>({
     resolver: zodResolver(customCredentialFormSchema),
     defaultValues: { apiBaseUrl: storedBaseUrl, apiToken: '' },
+    shouldFocusError: false,
   });
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstError = useFocusFirstError(formRef);
+  // Leaving the page (links, back, reload) asks first while the form holds unsaved input.
+  const guard = useDiscardGuard({ dirty: form.formState.isDirty, onDiscard: () => {} });
 
   // Read when a request is sent: the token never becomes a react-query variable.
   const readInput = (): CustomCredentialServiceInput => {
@@ -61,7 +73,12 @@ export function ConfigurationForm({
 
   const busy = save.isPending || test.isPending;
 
-  const onSave = form.handleSubmit(() => {
+  // A failed (or never run) test of these exact values asks before saving: the test result is
+  // reset on every keystroke, so test.data always describes what is in the form.
+  const [saveDespite, setSaveDespite] = useState<ConnectionTestOutcome | null>(null);
+
+  const saveNow = () => {
+    setSaveDespite(null);
     save.mutate(undefined, {
       onSuccess: (status) => {
         // The token leaves the page: only its mask, in the status above, remains. A test result
@@ -76,12 +93,31 @@ export function ConfigurationForm({
           const field = serverFieldPaths[path];
           if (field) form.setError(field, { message });
         }
+        focusFirstError();
       },
     });
-  });
+  };
+
+  const onSave = form.handleSubmit(async () => {
+    let outcome = test.data;
+    if (!outcome) {
+      setTestedUrl(readInput().apiBaseUrl);
+      try {
+        outcome = await test.mutateAsync();
+      } catch {
+        // "The test could not run" is shown with its own retry; nothing is saved blind.
+        return;
+      }
+    }
+    if (outcome.kind === 'success') saveNow();
+    else setSaveDespite(outcome);
+  }, focusFirstError);
 
   const onTest = async () => {
-    if (!(await form.trigger())) return;
+    if (!(await form.trigger())) {
+      focusFirstError();
+      return;
+    }
     setTestedUrl(readInput().apiBaseUrl);
     test.mutate();
   };
@@ -93,6 +129,7 @@ export function ConfigurationForm({
 
   return (
     <form
+      ref={formRef}
       onSubmit={(event) => void onSave(event)}
       noValidate
       aria-labelledby="ccs-form-heading"
@@ -181,6 +218,19 @@ export function ConfigurationForm({
           />
         )}
       </div>
+      {guard.prompt}
+      {saveDespite && (
+        <Suspense fallback={null}>
+          <ConfirmDialog
+            title={`The connection test failed (${testOutcomeSummary(saveDespite)}). Save anyway?`}
+            description="Skyvern would store credentials in a service it could not use: creating or reading them fails until the service answers."
+            cancelLabel="Don’t save"
+            confirmLabel="Save anyway"
+            onCancel={() => setSaveDespite(null)}
+            onConfirm={saveNow}
+          />
+        </Suspense>
+      )}
     </form>
   );
 }

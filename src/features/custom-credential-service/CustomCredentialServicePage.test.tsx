@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import type { QueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../api/query-keys';
@@ -103,6 +103,11 @@ async function fillAndTest(
   await user.type(tokenField(), token);
   await user.click(screen.getByRole('button', { name: 'Test Connection' }));
 }
+
+// Saving runs Test Connection first when the form's values were not tested: by default it passes.
+beforeEach(() => {
+  server.use(http.post(K3, () => HttpResponse.json({ success: true })));
+});
 
 describe('CustomCredentialServicePage: status', () => {
   it('says when nothing is configured, with an empty form and no Clear button', async () => {
@@ -272,9 +277,88 @@ describe('CustomCredentialServicePage: saving', () => {
     await fillAndTest(user, STORED_URL, 'another-token-abcd');
     expect(await screen.findByTestId('ccs-test-result')).toHaveTextContent('refused the token');
     await user.click(screen.getByRole('button', { name: 'Update Configuration' }));
+    const question = await screen.findByRole(
+      'alertdialog',
+      {
+        name: 'The connection test failed (401 Unauthorized). Save anyway?',
+      },
+      { timeout: 5000 },
+    );
+    await user.click(within(question).getByRole('button', { name: 'Save anyway' }));
     await waitFor(() => expect(screen.queryByTestId('ccs-test-result')).not.toBeInTheDocument());
     expect(tokenField()).toHaveValue('');
-  });
+  }, 30_000);
+
+  it('asks before saving values whose last test failed, and saves nothing on Don’t save', async () => {
+    let saves = 0;
+    server.use(
+      notConfigured(),
+      http.post(K2, () => {
+        saves += 1;
+        return HttpResponse.json(authToken(STORED_URL, 'typed-token'));
+      }),
+    );
+    testAnswers(() => failed('Connection test failed: server returned HTTP 401'));
+    const { user } = renderPage();
+    await screen.findByText('Not configured');
+    await fillAndTest(user);
+    await screen.findByTestId('ccs-test-result');
+    await user.click(screen.getByRole('button', { name: 'Update Configuration' }));
+    const question = await screen.findByRole(
+      'alertdialog',
+      {
+        name: 'The connection test failed (401 Unauthorized). Save anyway?',
+      },
+      { timeout: 5000 },
+    );
+    await waitFor(() =>
+      expect(within(question).getByRole('button', { name: 'Don’t save' })).toHaveFocus(),
+    );
+    await user.click(within(question).getByRole('button', { name: 'Don’t save' }));
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(saves).toBe(0);
+    expect(tokenField()).toHaveValue('typed-token');
+  }, 30_000);
+
+  it('runs the test first when these values were never tested, then saves only if it passes', async () => {
+    let saves = 0;
+    server.use(
+      notConfigured(),
+      http.post(K2, () => {
+        saves += 1;
+        return HttpResponse.json(authToken(STORED_URL, 'typed-token'));
+      }),
+    );
+    let pass = false;
+    const tests = testAnswers(() =>
+      pass
+        ? HttpResponse.json({ success: true })
+        : failed('Connection test failed: server returned HTTP 403'),
+    );
+    const { user } = renderPage();
+    await screen.findByText('Not configured');
+    await user.type(urlField(), STORED_URL);
+    await user.type(tokenField(), 'typed-token');
+    await user.click(screen.getByRole('button', { name: 'Update Configuration' }));
+    const question = await screen.findByRole(
+      'alertdialog',
+      {
+        name: 'The connection test failed (403 Forbidden). Save anyway?',
+      },
+      { timeout: 5000 },
+    );
+    expect(tests).toHaveLength(1);
+    expect(saves).toBe(0);
+    await user.click(within(question).getByRole('button', { name: 'Don’t save' }));
+
+    // A change makes the earlier result stale: the next save tests again, and this time it passes.
+    pass = true;
+    await user.type(tokenField(), '2');
+    await user.click(screen.getByRole('button', { name: 'Update Configuration' }));
+    await waitFor(() => expect(saves).toBe(1));
+    expect(tests).toHaveLength(2);
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+  }, 30_000);
 
   it('shows progress, cannot be pressed twice, and keeps what was typed when saving fails', async () => {
     let attempts = 0;

@@ -42,6 +42,28 @@ function Code({ children }: { children: ReactNode }) {
   return <code className="rounded bg-white/70 px-1 font-mono text-xs">{children}</code>;
 }
 
+/** A Test Connection failure in a few words, for "The connection test failed (…)". */
+export function testOutcomeSummary(outcome: ConnectionTestOutcome): string {
+  switch (outcome.kind) {
+    case 'success':
+      return 'passed';
+    case 'not-found-or-method':
+      return `HTTP ${outcome.status}: no GET on the base URL`;
+    case 'unauthorized':
+      return `${outcome.status} ${outcome.status === 401 ? 'Unauthorized' : 'Forbidden'}`;
+    case 'other-status':
+      return `HTTP ${outcome.status}`;
+    case 'unreachable':
+      return 'Skyvern could not reach the service';
+    case 'host-blocked':
+      return 'blocked by Skyvern’s host rules';
+    case 'invalid-url':
+      return 'Skyvern did not accept the URL';
+    case 'rejected':
+      return outcome.message;
+  }
+}
+
 /** What a Test Connection outcome means, and what to do about it. */
 export function TestResult({
   outcome,

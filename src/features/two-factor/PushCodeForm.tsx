@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod/mini';
@@ -10,6 +10,8 @@ import type { TotpRecord } from '../../api/schemas';
 import { AuthFailureNotice } from '../../components/ui/AuthFailureNotice';
 import { Button } from '../../components/ui/Button';
 import { Field, inputClass } from '../../components/ui/Field';
+import { useDiscardGuard } from '../../components/ui/useDiscardGuard';
+import { useFocusFirstError } from '../../components/ui/useFocusFirstError';
 import { pushTotpCode } from './api';
 
 /** Skyvern stores unparsed messages up to this size; longer ones fail (contract 4.1). */
@@ -112,8 +114,13 @@ export function PushCodeForm({ defaultIdentifier = '' }: { defaultIdentifier?: s
   const form = useForm<PushCodeValues>({
     resolver: zodResolver(pushCodeSchema),
     defaultValues: { ...emptyValues, totp_identifier: defaultIdentifier },
+    shouldFocusError: false,
   });
   const { register, handleSubmit, formState, setError, reset, getValues } = form;
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstError = useFocusFirstError(formRef);
+  // Leaving the page (links, back, reload) asks first while a message is typed but not pushed.
+  const guard = useDiscardGuard({ dirty: formState.isDirty, onDiscard: () => {} });
 
   const mutation = useMutation({
     mutationKey: mutationKeys.pushTotpCode(),
@@ -149,9 +156,10 @@ export function PushCodeForm({ defaultIdentifier = '' }: { defaultIdentifier?: s
         }
         const field = fieldForMessage(error.message);
         if (field) setError(field, { message: error.message });
+        focusFirstError();
       },
     });
-  });
+  }, focusFirstError);
 
   const errors = formState.errors;
   const serverError = mutation.error && isApiError(mutation.error) ? mutation.error : null;
@@ -161,7 +169,8 @@ export function PushCodeForm({ defaultIdentifier = '' }: { defaultIdentifier?: s
     !serverError?.isAuthError;
 
   return (
-    <form noValidate onSubmit={(event) => void submit(event)} className="space-y-4">
+    <form ref={formRef} noValidate onSubmit={(event) => void submit(event)} className="space-y-4">
+      {guard.prompt}
       <Field
         label="Identifier"
         required

@@ -5,6 +5,7 @@ import type { UserEvent } from '@testing-library/user-event';
 import { queryKeys } from '../../../api/query-keys';
 import type { Credential } from '../../../api/schemas';
 import { apiUrl, server } from '../../../test/msw';
+import { recordQueryCache } from '../../../test/cache-recorder';
 import { renderWithProviders } from '../../../test/render';
 import {
   cardCredential,
@@ -133,6 +134,8 @@ describe('CredentialFormDialog: create', () => {
     noCustomService();
     const bodies = captureCreate(created(passwordCredential()));
     const { user, queryClient } = renderCreate();
+    // Every state the cache passes through while the form is mounted: pending, settled, and after.
+    const cache = recordQueryCache(queryClient);
     await fillPassword(user, 'Authenticator app');
     await user.type(screen.getByLabelText(/^Authenticator key\*?$/), TOTP_KEY);
     await user.click(screen.getByRole('button', { name: 'Create credential' }));
@@ -151,18 +154,10 @@ describe('CredentialFormDialog: create', () => {
         },
       },
     ]);
-    // Nothing typed stays in react-query: neither as a mutation variable nor in any query.
-    const cache = JSON.stringify({
-      queries: queryClient
-        .getQueryCache()
-        .getAll()
-        .map((query) => [query.queryKey, query.state]),
-      mutations: queryClient
-        .getMutationCache()
-        .getAll()
-        .map((mutation) => mutation.state),
-    });
-    expectNoSecretsIn(cache, [PASSWORD.trim(), 'JBSW']);
+    // Nothing typed ever enters react-query: not as a mutation variable (while pending or once
+    // settled, before gcTime 0 drops the mutation) and not in any query.
+    expect(cache.text()).toContain('"status":"pending"');
+    expectNoSecretsIn(cache.text(), [PASSWORD.trim(), 'JBSW']);
     // The form is gone, and with it every field value.
     expect(screen.queryByLabelText(/^Password/)).not.toBeInTheDocument();
   });
@@ -466,6 +461,7 @@ describe('CredentialFormDialog: edit', () => {
       }),
     );
     const { user, onClose, queryClient } = renderEdit(passwordCredential());
+    const cache = recordQueryCache(queryClient);
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(await screen.findByText('Enter the password.')).toBeInTheDocument();
     // An empty key is not an error on an edit: it leads to the remove-2FA confirmation instead.
@@ -486,17 +482,8 @@ describe('CredentialFormDialog: edit', () => {
         totp_identifier: null,
       },
     });
-    const cache = JSON.stringify({
-      queries: queryClient
-        .getQueryCache()
-        .getAll()
-        .map((query) => [query.queryKey, query.state]),
-      mutations: queryClient
-        .getMutationCache()
-        .getAll()
-        .map((mutation) => mutation.state),
-    });
-    expectNoSecretsIn(cache, [PASSWORD.trim(), 'JBSW']);
+    expect(cache.text()).toContain('"status":"success"');
+    expectNoSecretsIn(cache.text(), [PASSWORD.trim(), 'JBSW']);
   });
 
   it('asks for every card field again and shows which card is stored', async () => {

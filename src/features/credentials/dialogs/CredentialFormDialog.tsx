@@ -7,6 +7,7 @@ import { Button } from '../../../components/ui/Button';
 import { CopyButton } from '../../../components/ui/CopyButton';
 import { Dialog } from '../../../components/ui/Dialog';
 import { UserText } from '../../../components/ui/UserText';
+import { useDiscardGuard } from '../../../components/ui/useDiscardGuard';
 import { displayName, typeLabels, vaultLabel } from '../describe';
 import { CredentialForm } from '../form/CredentialForm';
 import { CustomVaultUnavailable, useCustomVaultMissing } from './CustomVaultUnavailable';
@@ -36,6 +37,9 @@ export function CredentialFormDialog(props: CredentialFormDialogProps) {
   const editing = props.mode === 'edit' ? props.credential : undefined;
   const initialFocus = props.mode === 'edit' ? props.initialFocus : undefined;
   const vaultMissing = useCustomVaultMissing(editing);
+  // Escape, the backdrop, ×, Cancel and navigating away ask first while the form holds input.
+  const [dirty, setDirty] = useState(false);
+  const guard = useDiscardGuard({ dirty, onDiscard: props.onClose });
 
   const title = created ? (
     'Credential created'
@@ -57,7 +61,7 @@ export function CredentialFormDialog(props: CredentialFormDialogProps) {
   return (
     <Dialog
       open
-      onOpenChange={(open) => !open && props.onClose()}
+      onOpenChange={(open) => !open && guard.requestClose()}
       title={title}
       description={description}
       size="lg"
@@ -90,7 +94,8 @@ export function CredentialFormDialog(props: CredentialFormDialogProps) {
             mode="edit"
             credential={editing}
             initialFocus={initialFocus}
-            onCancel={props.onClose}
+            onCancel={guard.requestClose}
+            onDirtyChange={setDirty}
             onSaved={(saved) => {
               toast.success(`Saved “${displayName(saved)}”`, {
                 description: 'The stored secret was replaced.',
@@ -102,7 +107,8 @@ export function CredentialFormDialog(props: CredentialFormDialogProps) {
           <CredentialForm
             key={formKey}
             mode="create"
-            onCancel={props.onClose}
+            onCancel={guard.requestClose}
+            onDirtyChange={setDirty}
             onSaved={(saved) => {
               toast.success(`Created “${displayName(saved)}”`, {
                 description: `ID ${saved.credential_id}`,
@@ -112,6 +118,7 @@ export function CredentialFormDialog(props: CredentialFormDialogProps) {
           />
         )}
       </div>
+      {guard.prompt}
     </Dialog>
   );
 }

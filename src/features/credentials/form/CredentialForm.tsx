@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useQuery } from '@tanstack/react-query';
 import { CreditCard, KeyRound, LockKeyhole, SquareAsterisk } from 'lucide-react';
@@ -9,6 +9,7 @@ import { Button } from '../../../components/ui/Button';
 import { Field, inputClass } from '../../../components/ui/Field';
 import { Notice } from '../../../components/ui/States';
 import { WaitingNotice } from '../../../components/ui/WaitingNotice';
+import { useFocusFirstError } from '../../../components/ui/useFocusFirstError';
 import { fetchCredentials } from '../api/credentials';
 import { isGone, mayHaveBeenApplied, useSaveCredential } from '../api/mutations';
 import { identifierOf, typeLabels, vaultLabel } from '../describe';
@@ -28,16 +29,20 @@ import {
 } from './schema';
 import { SecretFields } from './SecretFields';
 
+type CommonProps = {
+  onSaved: (credential: Credential) => void;
+  onCancel: () => void;
+  /** Told whether the form holds unsaved input, so the dialog can ask before discarding it. */
+  onDirtyChange?: (dirty: boolean) => void;
+};
 export type CredentialFormProps =
-  | { mode: 'create'; onSaved: (credential: Credential) => void; onCancel: () => void }
-  | {
+  | ({ mode: 'create' } & CommonProps)
+  | ({
       mode: 'edit';
       credential: Credential;
       /** "Change password": the password first, with the 2FA key right below it. */
       initialFocus?: 'password' | undefined;
-      onSaved: (credential: Credential) => void;
-      onCancel: () => void;
-    };
+    } & CommonProps);
 
 const typeChoices = [
   { value: 'password', Icon: KeyRound, hint: 'Sign-in with username, password and 2FA' },
@@ -52,8 +57,18 @@ export function CredentialForm(props: CredentialFormProps) {
     resolver: credentialFormResolver(editing),
     defaultValues: initialValues(editing),
     mode: 'onTouched',
+    // useFocusFirstError focuses in reading order instead of registration order.
+    shouldFocusError: false,
   });
   const removeTwoFactor = useRemoveTwoFactorConfirm(editing);
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstError = useFocusFirstError(formRef);
+  const { isDirty } = form.formState;
+  const { onDirtyChange } = props;
+  useEffect(() => {
+    onDirtyChange?.(isDirty);
+  }, [isDirty, onDirtyChange]);
+  useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
   const save = useSaveCredential(
     editing ? { mode: 'edit', credentialId: editing.credential_id } : { mode: 'create' },
   );
@@ -81,12 +96,18 @@ export function CredentialForm(props: CredentialFormProps) {
       onError: (error) => {
         if (!editing && mayHaveBeenApplied(error)) uncertainCreate.current = attemptOf(values);
         if (!isApiError(error)) return;
-        const placed = mapServerFieldErrors(error.fieldErrors, values.credentialType);
-        placed.forEach(({ field, message }, index) =>
-          form.setError(field, { type: 'server', message }, { shouldFocus: index === 0 }),
-        );
+        // Only errors for fields on screen count as placed; the rest are listed in words.
+        const mapped = mapServerFieldErrors(error.fieldErrors, values.credentialType);
+        const onScreen = (field: string) =>
+          formRef.current?.querySelector(`[name="${field}"]`) != null;
+        const placed = mapped.filter(({ field }) => onScreen(field));
+        placed.forEach(({ field, message }) => form.setError(field, { type: 'server', message }));
         setPlacedCount(placed.length);
-        setUnplacedErrors(unplacedServerErrors(error.fieldErrors));
+        setUnplacedErrors([
+          ...mapped.filter(({ field }) => !onScreen(field)).map(({ message }) => message),
+          ...unplacedServerErrors(error.fieldErrors),
+        ]);
+        if (placed.length > 0) focusFirstError();
       },
     });
   };
@@ -122,14 +143,16 @@ export function CredentialForm(props: CredentialFormProps) {
     send(values);
   };
 
-  const submit = form.handleSubmit((values) =>
-    removeTwoFactor.guard(values, (checked) => void onValid(checked)),
+  const submit = form.handleSubmit(
+    (values) => removeTwoFactor.guard(values, (checked) => void onValid(checked)),
+    focusFirstError,
   );
   const gone = isGone(save.error);
   const busy = save.isPending || checking;
 
   return (
     <form
+      ref={formRef}
       onSubmit={(event) => void submit(event)}
       noValidate
       className="space-y-6"
@@ -150,6 +173,7 @@ export function CredentialForm(props: CredentialFormProps) {
 
       <ChoiceGroup
         legend="Type"
+        error={form.formState.errors.credentialType?.message}
         description={
           editing
             ? 'You may change the type; the stored secret is replaced by one of the new type.'
@@ -190,7 +214,11 @@ export function CredentialForm(props: CredentialFormProps) {
       </Field>
 
       {offerVault && vaultStatus.data?.configured && (
-        <ChoiceGroup legend="Store the secret in" columns={2}>
+        <ChoiceGroup
+          legend="Store the secret in"
+          columns={2}
+          error={form.formState.errors.vault?.message}
+        >
           <ChoiceCard
             compact
             hint="Skyvern’s own encrypted vault (the default)"

@@ -43,6 +43,7 @@ export function TwoFactorFields({
       <ChoiceGroup
         legend="Two-factor authentication"
         columns={4}
+        error={errors.twoFactor?.message}
         description={
           storedKey ? (
             <Notice tone="warning">

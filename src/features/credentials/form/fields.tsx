@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { CredentialFormValues } from './schema';
 import { cn } from '../../../lib/cn';
@@ -17,8 +17,14 @@ export function ChoiceGroup({
   columns?: 2 | 3 | 4;
   error?: string | undefined;
 }) {
+  const errorId = useId();
   return (
-    <fieldset className="space-y-2">
+    // data-invalid: the first-invalid-field focus (useFocusFirstError) lands on its checked radio.
+    <fieldset
+      className="space-y-2"
+      data-invalid={error ? true : undefined}
+      aria-describedby={error ? errorId : undefined}
+    >
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
       {description && <div className="text-xs text-slate-600">{description}</div>}
       <div
@@ -32,7 +38,7 @@ export function ChoiceGroup({
         {children}
       </div>
       {error && (
-        <p className="text-sm text-red-700" role="alert">
+        <p id={errorId} className="text-sm text-red-700" role="alert">
           {error}
         </p>
       )}
