@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import { createQueryClient } from '../../app/query-client';
+import { createQueryClient } from '../../api/query-client';
 import { apiUrl, server } from '../../test/msw';
 import { renderWithProviders } from '../../test/render';
 import { PushCodeForm } from './PushCodeForm';
