@@ -37,10 +37,15 @@ const totpCodes = {
 
 export const queryKeys = { credentials, customCredentialService, totpCodes };
 
-/** Mutation keys: they name what a mutation does, never what it sends. */
+/**
+ * Mutation keys: they name what a mutation does, never what it sends. They are not scoped by the
+ * connection: a mutation's state belongs to the form on screen, and react-query resets a
+ * mutation's observer when its key changes, so a scoped key would wipe the refused save (and its
+ * Retry) the moment a new API key is entered over the form.
+ */
 export const mutationKeys = {
-  saveCredential: (mode: 'create' | 'edit') => [...credentials.all(), mode] as const,
-  renameCredential: () => [...credentials.all(), 'rename'] as const,
-  deleteCredential: () => [...credentials.all(), 'delete'] as const,
-  pushTotpCode: () => [...totpCodes.all(), 'push'] as const,
+  saveCredential: (mode: 'create' | 'edit') => ['credentials', mode] as const,
+  renameCredential: () => ['credentials', 'rename'] as const,
+  deleteCredential: () => ['credentials', 'delete'] as const,
+  pushTotpCode: () => ['totp-codes', 'push'] as const,
 };

@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { clearAuthFailure } from '../api/auth-state';
 import { resetAnsweredOriginsForTests } from '../api/client';
@@ -7,6 +7,10 @@ import { setConnection } from '../api/connection';
 import { server, TEST_API_BASE, TEST_API_KEY } from './msw';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+
+// Dialogs and panels are lazy chunks; on a busy two-core CI machine their first import can take
+// longer than Testing Library's default 1 s wait, which made tests fail on load, not on behaviour.
+configure({ asyncUtilTimeout: 5_000 });
 
 let consoleErrors: unknown[][] = [];
 beforeEach(() => {
