@@ -58,7 +58,9 @@ const boundariesConfig = {
           { from: { element: { type: 'ui' } }, allow: to('lib', 'api', 'test-helpers') },
           { from: { element: { type: 'lib' } }, allow: to('test-helpers') },
           { from: { element: { type: 'api' } }, allow: to('lib', 'test-helpers') },
-          { from: { element: { type: 'test-helpers' } }, allow: to('api', 'lib', 'ui') },
+          // Test helpers may render the real layout shell (renderInLayout), so that guard and
+          // navigation tests exercise the app's own links and history.
+          { from: { element: { type: 'test-helpers' } }, allow: to('api', 'lib', 'ui', 'app') },
           // The sandbox and the console share no code; e2e and scripts drive both from outside.
           { from: { element: { type: 'e2e' } }, allow: to('sandbox', 'scripts') },
           { from: { element: { type: 'scripts' } }, allow: to('sandbox', 'e2e') },
