@@ -104,6 +104,8 @@ test.describe('Credentials', () => {
     page,
     record,
   }) => {
+    // Three creates, a dozen axe passes and a detail page: longer than one flow's default budget.
+    test.slow();
     const suffix = uniqueSuffix();
     const password = `Pw ${suffix} correct horse`;
     const cardNumber = '4242424242424242';

@@ -83,7 +83,7 @@ test('the password generator fills the field', async ({ page, record }) => {
   await page.goto('/credentials');
   await page.getByRole('button', { name: /New credential/ }).click();
   const dialog = page.getByRole('dialog', { name: 'New credential' });
-  await dialog.getByRole('button', { name: 'Generate' }).click();
+  await dialog.getByRole('button', { name: 'Generate password' }).click();
   const panel = dialog.getByRole('group', { name: 'Generate a password' });
   await expect(panel).toBeVisible();
   await expectNoAxeViolations(page, '[role="dialog"]');

@@ -279,7 +279,7 @@ describe('Password generator', () => {
   it('fills the password field with a generated password and keeps it nowhere else', async () => {
     noCustomService();
     const { user, queryClient } = renderCreate();
-    const generate = screen.getByRole('button', { name: 'Generate' });
+    const generate = screen.getByRole('button', { name: 'Generate password' });
     expect(generate).toHaveAttribute('aria-expanded', 'false');
     await user.click(generate);
     const panel = await screen.findByRole(

@@ -27,22 +27,21 @@ export function PasswordField({ form, editing }: { form: CredentialFormApi; edit
         required
         error={error}
         description={editing ? 'Type the password again; the stored one is replaced.' : undefined}
-        action={
-          <Button
-            size="sm"
-            variant="ghost"
-            className="text-brand-700"
-            aria-expanded={generatorOpen}
-            aria-controls={generatorOpen ? panelId : undefined}
-            onClick={() => setGeneratorOpen((open) => !open)}
-          >
-            <WandSparkles aria-hidden="true" className="size-4" />
-            Generate
-          </Button>
-        }
       >
         <SecretInput revealLabel="password" {...form.register('password')} />
       </Field>
+      {/* After the input, not in its label row: Tab from the username lands in the password. */}
+      <Button
+        size="sm"
+        variant="ghost"
+        className="text-brand-700"
+        aria-expanded={generatorOpen}
+        aria-controls={generatorOpen ? panelId : undefined}
+        onClick={() => setGeneratorOpen((open) => !open)}
+      >
+        <WandSparkles aria-hidden="true" className="size-4" />
+        Generate password
+      </Button>
       {generatorOpen && (
         <Suspense fallback={<p className="text-xs text-slate-600">Loading the generator…</p>}>
           <PasswordGeneratorPanel
