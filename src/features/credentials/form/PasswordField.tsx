@@ -30,8 +30,7 @@ export function PasswordField({ form, editing }: { form: CredentialFormApi; edit
         action={
           <Button
             size="sm"
-            variant="ghost"
-            className="text-brand-700"
+            variant="link"
             aria-expanded={generatorOpen}
             aria-controls={generatorOpen ? panelId : undefined}
             onClick={() => setGeneratorOpen((open) => !open)}
