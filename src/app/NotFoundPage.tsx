@@ -1,4 +1,6 @@
 import { Link } from 'react-router';
+import { buttonVariants } from '../components/ui/Button';
+import { cn } from '../lib/cn';
 import { usePageTitle } from '../lib/usePageTitle';
 
 export function NotFoundPage() {
@@ -8,10 +10,7 @@ export function NotFoundPage() {
       <p className="text-sm font-semibold text-brand-700">404</p>
       <h1 className="mt-2 text-2xl font-semibold text-slate-900">This page does not exist</h1>
       <p className="mt-2 text-sm text-slate-600">The link may be old, or mistyped.</p>
-      <Link
-        to="/credentials"
-        className="mt-6 inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-      >
+      <Link to="/credentials" className={cn(buttonVariants({ variant: 'primary' }), 'mt-6')}>
         Go to credentials
       </Link>
     </div>

@@ -121,6 +121,19 @@ describe('CredentialDetailPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('draws Delete in red, not in the secondary slate', async () => {
+    server.use(
+      http.get(apiUrl('/v1/credentials/cred_100000000000000001'), () =>
+        HttpResponse.json(passwordCredential()),
+      ),
+    );
+    renderDetail();
+    const remove = await screen.findByRole('button', { name: 'Delete Acme portal' });
+    expect(remove).toHaveClass('text-red-700', 'border-red-300');
+    expect(remove).not.toHaveClass('text-slate-800');
+    expect(remove).not.toHaveClass('border-slate-300');
+  });
+
   it('deletes from the detail page and goes back to the list', async () => {
     server.use(
       http.get(apiUrl('/v1/credentials/cred_100000000000000001'), () =>

@@ -14,7 +14,8 @@ import {
 import { isApiError } from '../../api/client';
 import type { Credential } from '../../api/schemas';
 import { AuthFailureNotice } from '../../components/ui/AuthFailureNotice';
-import { Button } from '../../components/ui/Button';
+import { cn } from '../../lib/cn';
+import { Button, buttonVariants } from '../../components/ui/Button';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/States';
 import { WaitingNotice } from '../../components/ui/WaitingNotice';
 import { UserText } from '../../components/ui/UserText';
@@ -47,10 +48,7 @@ export function CredentialDetailPage() {
           <EmptyState
             title="This credential no longer exists"
             action={
-              <Link
-                to="/credentials"
-                className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-              >
+              <Link to="/credentials" className={buttonVariants({ variant: 'primary' })}>
                 Back to credentials
               </Link>
             }
@@ -117,8 +115,8 @@ export function CredentialDetailPage() {
           </Button>
           <Button
             onClick={() => open({ kind: 'delete', credential })}
+            variant="danger-outline"
             aria-label={`Delete ${name}`}
-            className="text-red-700 hover:bg-red-50"
           >
             <Trash2 aria-hidden="true" className="size-4" />
             Delete
@@ -309,7 +307,7 @@ function PushedCodesLink({ identifier, kind }: { identifier: string; kind: 'emai
       <Link
         to={`/two-factor?identifier=${encodeURIComponent(identifier)}`}
         title={`See codes for ${revealBidiControls(identifier)}`}
-        className="inline-flex h-9 max-w-full min-w-0 items-center gap-1 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+        className={cn(buttonVariants({ size: 'sm' }), 'h-9 max-w-full min-w-0 gap-1 px-3')}
       >
         <span className="shrink-0">See codes for</span>{' '}
         <bdi className="isolate-text min-w-0 truncate">{revealBidiControls(identifier)}</bdi>

@@ -74,9 +74,8 @@ export const AuthenticatorKeyField = forwardRef<HTMLInputElement, AuthenticatorK
           action={
             <Button
               size="sm"
-              variant="ghost"
+              variant="link"
               disabled={disabled}
-              className="text-brand-700"
               onClick={() => {
                 setScannerLoaded(true);
                 setScanning(true);

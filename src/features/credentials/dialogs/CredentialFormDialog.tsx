@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { toast } from 'sonner';
 import { CheckCircle2 } from 'lucide-react';
 import type { Credential } from '../../../api/schemas';
-import { Button } from '../../../components/ui/Button';
+import { Button, buttonVariants } from '../../../components/ui/Button';
 import { CopyButton } from '../../../components/ui/CopyButton';
 import { Dialog } from '../../../components/ui/Dialog';
 import { UserText } from '../../../components/ui/UserText';
@@ -165,7 +165,7 @@ function CreatedSummary({
         <Button onClick={onAnother}>Create another</Button>
         <Link
           to={`/credentials/${encodeURIComponent(credential.credential_id)}`}
-          className="inline-flex h-10 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+          className={buttonVariants({ variant: 'secondary' })}
         >
           Open credential
         </Link>

@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { TriangleAlert } from 'lucide-react';
 import { customCredentialStatusQuery } from '../../../api/custom-credential-config';
 import type { Credential } from '../../../api/schemas';
-import { Button } from '../../../components/ui/Button';
+import { cn } from '../../../lib/cn';
+import { Button, buttonVariants } from '../../../components/ui/Button';
 
 /**
  * Whether this credential lives in the custom vault while the organisation has no custom
@@ -43,7 +44,10 @@ export function CustomVaultUnavailable({ onClose }: { onClose: () => void }) {
         <Link
           ref={linkRef}
           to="/settings/custom-credential-service"
-          className="inline-flex h-10 items-center rounded-md border border-transparent bg-brand-600 px-4 text-sm font-medium text-white shadow-sm hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+          className={cn(
+            buttonVariants({ variant: 'primary' }),
+            'h-auto min-h-10 py-2 whitespace-normal',
+          )}
         >
           Open Settings → Custom Credential Service
         </Link>

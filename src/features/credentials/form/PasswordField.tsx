@@ -33,8 +33,7 @@ export function PasswordField({ form, editing }: { form: CredentialFormApi; edit
       {/* After the input, not in its label row: Tab from the username lands in the password. */}
       <Button
         size="sm"
-        variant="ghost"
-        className="text-brand-700"
+        variant="link"
         aria-expanded={generatorOpen}
         aria-controls={generatorOpen ? panelId : undefined}
         onClick={() => setGeneratorOpen((open) => !open)}
