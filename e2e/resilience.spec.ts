@@ -253,6 +253,11 @@ test.describe('resilience', () => {
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Credentials' })
       .click();
+    // The form still holds the typed values: leaving asks first.
+    await page
+      .getByRole('alertdialog', { name: 'Discard changes?' })
+      .getByRole('button', { name: 'Discard' })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: 'Credentials' })).toBeVisible();
     await expectNoSecretLeaks(page, record, [token]);
   });
