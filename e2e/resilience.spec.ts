@@ -80,7 +80,7 @@ test.describe('resilience', () => {
     const name = `Slow create ${uniqueSuffix()}`;
     const password = `slow-${uniqueSuffix()}`;
     const dialog = await openNewPassword(page, name, password);
-    await sandbox.injectFault({ delayMs: 2500, pathPrefix: '/v1/credentials', count: 1 });
+    await sandbox.injectFault({ delayMs: 5000, pathPrefix: '/v1/credentials', count: 1 });
     const create = dialog.getByRole('button', { name: 'Create credential' });
     await create.click();
     await expect(create).toBeDisabled();
