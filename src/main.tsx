@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { loadRuntimeConfig } from './api/runtime-config';
@@ -10,8 +10,13 @@ if (!root) throw new Error('index.html has no #root element');
 // The default Skyvern target is read at run time, before the first request goes out.
 await loadRuntimeConfig();
 
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// A transition render is time-sliced: React yields to the browser every few ms instead of
+// holding the main thread for the whole first render (total blocking time; the static header in
+// index.html is already painted, so nothing waits on it).
+startTransition(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});

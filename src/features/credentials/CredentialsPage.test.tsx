@@ -126,7 +126,8 @@ describe('CredentialsPage', () => {
   it('offers Next while pages come back full, and pages through them', async () => {
     const requests = serveList(many(30));
     const { user } = renderList('/credentials?page_size=25');
-    await screen.findByText('Login 1');
+    // The first rows render in a background (deferred) pass: give a busy machine time.
+    await screen.findByText('Login 1', undefined, { timeout: 5000 });
     expect(screen.getByRole('button', { name: 'Previous' })).toBeDisabled();
     await user.click(screen.getByRole('button', { name: 'Next' }));
     await screen.findByText('Login 26');

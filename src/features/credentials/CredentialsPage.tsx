@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { ChevronLeft, ChevronRight, Plus, Search } from 'lucide-react';
@@ -75,14 +75,22 @@ export function CredentialsPage() {
   }, [dialog, open]);
 
   const query = useQuery(credentialListQuery(toApiParams(state)));
-  const rows = query.data ?? [];
+  // Rendering the rows is the biggest piece of main-thread work at start-up, and a query update
+  // renders synchronously (useSyncExternalStore). While the deferred copy is still empty, the
+  // skeleton stays and React renders the rows in an interruptible background pass that yields to
+  // input every few ms (total blocking time; docs/decisions/first-load-budget.md). Only that
+  // first wait is deferred: what is shown is always the current data, never a lagging copy (a
+  // switched connection must not show the previous one's rows, not even for a frame).
+  const rowsReady = useDeferredValue(query.data) !== undefined;
+  const data = rowsReady ? query.data : undefined;
+  const rows = data ?? [];
   const filtered = Boolean(state.search || state.type);
   // Skyvern returns no total: a full page means there may be another one.
   const hasNext = !query.isPlaceholderData && rows.length === state.pageSize;
   const firstRow = (state.page - 1) * state.pageSize + 1;
 
   let body;
-  if (query.isPending) {
+  if (query.isPending || (query.data !== undefined && !rowsReady)) {
     body = <CredentialTableSkeleton rows={state.pageSize} />;
   } else if (query.isError) {
     body = (
