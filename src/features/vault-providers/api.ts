@@ -163,6 +163,20 @@ export const azureStatusQuery = () =>
     queryFn: ({ signal }) => fetchAzureStatus(signal),
   });
 
+const statusFetchers: {
+  [P in ProviderId]: (signal?: AbortSignal) => Promise<ProviderStatusMap[P]>;
+} = {
+  onepassword: fetchOnePasswordStatus,
+  bitwarden: fetchBitwardenStatus,
+  azure_credential: fetchAzureStatus,
+};
+
+export const providerStatusQuery = <P extends ProviderId>(provider: P) =>
+  queryOptions({
+    queryKey: queryKeys.vaultProviders.config(provider),
+    queryFn: ({ signal }): Promise<ProviderStatusMap[P]> => statusFetchers[provider](signal),
+  });
+
 // ── Items (P3, P6) ─────────────────────────────────────────────────────────────────────────────
 
 /** One provider item, the same shape for both providers. Metadata only: no secret is listed. */
@@ -326,7 +340,7 @@ export async function clearProvider(provider: ProviderId): Promise<void> {
   });
 }
 
-type SaveInputMap = {
+export type SaveInputMap = {
   onepassword: OnePasswordInput;
   bitwarden: BitwardenInput;
   azure_credential: AzureInput;
