@@ -95,12 +95,18 @@ function ProviderItems({ provider }: { provider: ItemsProviderId }) {
                   </div>
                   <div className="flex shrink-0 items-center gap-1 text-xs text-slate-600">
                     {item.containerId && (
-                      <CopyButton
-                        value={item.containerId}
-                        label={`${names.idLabel} of ${item.title}`}
-                      />
+                      <span className="inline-flex items-center">
+                        <span aria-hidden="true">{names.idLabel}</span>
+                        <CopyButton
+                          value={item.containerId}
+                          label={`${names.idLabel} of ${item.title}`}
+                        />
+                      </span>
                     )}
-                    <CopyButton value={item.itemId} label={`item id of ${item.title}`} />
+                    <span className="inline-flex items-center">
+                      <span aria-hidden="true">item id</span>
+                      <CopyButton value={item.itemId} label={`item id of ${item.title}`} />
+                    </span>
                   </div>
                 </li>
               ))}
