@@ -143,6 +143,9 @@ test.describe('Vault providers', () => {
     await expect(region(page, 'Azure Key Vault').getByText('tenant-e2e')).toBeVisible();
     await expectNoSecretLeaks(page, record, [secret]);
     await shot(page, 'vp-page');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectNoAxeViolations(page, 'main');
+    await shot(page, 'vp-page-390');
 
     await az.getByRole('button', { name: 'Clear' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Clear' }).click();

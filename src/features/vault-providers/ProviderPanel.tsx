@@ -174,7 +174,7 @@ export function ProviderPanel<P extends ProviderId>(props: ProviderPanelProps<P>
                 .map(([term, value]) => (
                   <div key={term} className="contents">
                     <dt className="text-slate-600">{term}</dt>
-                    <dd className="break-all text-slate-900">{value}</dd>
+                    <dd className="text-slate-900 [overflow-wrap:anywhere]">{value}</dd>
                   </div>
                 ))}
             </dl>
