@@ -29,13 +29,22 @@ const customCredentialService = {
   config: () => [...customCredentialService.all(), 'config'] as const,
 };
 
+/** Organisation vault providers (contract 12). Keys name the provider, never what it holds. */
+const vaultProviders = {
+  all: () => [...scopeKey(), 'vault-providers'] as const,
+  config: (provider: 'onepassword' | 'bitwarden' | 'azure_credential') =>
+    [...vaultProviders.all(), 'config', provider] as const,
+  items: (provider: 'onepassword' | 'bitwarden') =>
+    [...vaultProviders.all(), 'items', provider] as const,
+};
+
 const totpCodes = {
   all: () => [...scopeKey(), 'totp-codes'] as const,
   lists: () => [...totpCodes.all(), 'list'] as const,
   list: (params: TotpListParams) => [...totpCodes.lists(), params] as const,
 };
 
-export const queryKeys = { credentials, customCredentialService, totpCodes };
+export const queryKeys = { credentials, customCredentialService, totpCodes, vaultProviders };
 
 /**
  * Mutation keys: they name what a mutation does, never what it sends. They are not scoped by the

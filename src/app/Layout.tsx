@@ -1,6 +1,6 @@
 import { Suspense, type MouseEvent } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
-import { KeyRound, PlugZap, ShieldCheck, Vault } from 'lucide-react';
+import { KeyRound, LockKeyhole, PlugZap, ShieldCheck, Vault } from 'lucide-react';
 import { isConfigured, useConnection } from '../api/connection';
 import { cn } from '../lib/cn';
 import { confirmNavigation, hasUnsavedChanges } from '../lib/navigation-guard';
@@ -15,6 +15,7 @@ const nav = [
 const settingsNav = [
   { to: '/settings/connection', label: 'Connection', icon: PlugZap },
   { to: '/settings/custom-credential-service', label: 'Custom Credential Service', icon: Vault },
+  { to: '/settings/vault-providers', label: 'Vault providers', icon: LockKeyhole },
 ];
 
 function navClass({ isActive }: { isActive: boolean }) {

@@ -25,6 +25,10 @@ const CustomCredentialServicePage = lazy(async () => ({
     .CustomCredentialServicePage,
 }));
 
+const VaultProvidersPage = lazy(async () => ({
+  default: (await import('../features/vault-providers/VaultProvidersPage')).VaultProvidersPage,
+}));
+
 export function AppRoutes() {
   return (
     <BrowserRouter>
@@ -48,6 +52,7 @@ export function AppRoutes() {
             path="settings/custom-credential-service"
             element={<CustomCredentialServicePage />}
           />
+          <Route path="settings/vault-providers" element={<VaultProvidersPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -1,3 +1,4 @@
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 
 /** The Skyvern base URL every unit test talks to (through MSW; nothing leaves the process). */
@@ -9,4 +10,18 @@ export function apiUrl(path: string): string {
   return TEST_API_BASE + path;
 }
 
-export const server = setupServer();
+/*
+ * The credentials page asks for the organisation's 1Password and Bitwarden items (P3, P6) after its
+ * list renders. Unless a test says otherwise, the organisation has neither: Skyvern's answer is
+ * `{"configured": false, "items": []}` (contract 12.2, 12.3). Tests override these with server.use.
+ */
+const providerDefaults = [
+  http.get(apiUrl('/v1/credentials/onepassword/items'), () =>
+    HttpResponse.json({ configured: false, items: [] }),
+  ),
+  http.get(apiUrl('/v1/credentials/bitwarden/items'), () =>
+    HttpResponse.json({ configured: false, items: [] }),
+  ),
+];
+
+export const server = setupServer(...providerDefaults);

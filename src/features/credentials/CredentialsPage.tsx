@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { ChevronLeft, ChevronRight, Plus, Search } from 'lucide-react';
@@ -24,6 +24,10 @@ import {
 } from './listParams';
 
 const SEARCH_DEBOUNCE_MS = 300;
+
+const ProviderItemsSection = lazy(async () => ({
+  default: (await import('../vault-providers/ProviderItemsSection')).ProviderItemsSection,
+}));
 
 export function CredentialsPage() {
   usePageTitle('Credentials');
@@ -320,6 +324,13 @@ export function CredentialsPage() {
           </nav>
         )}
       </section>
+
+      {/* A lazy chunk, mounted once the list has answered: nothing of it is in the first paint. */}
+      {query.isSuccess && (
+        <Suspense fallback={null}>
+          <ProviderItemsSection />
+        </Suspense>
+      )}
 
       <CredentialDialogHost
         dialog={dialog}
