@@ -35,7 +35,13 @@ const totpCodes = {
   list: (params: TotpListParams) => [...totpCodes.lists(), params] as const,
 };
 
-export const queryKeys = { credentials, customCredentialService, totpCodes };
+const folders = {
+  all: () => [...scopeKey(), 'credential-folders'] as const,
+  list: () => [...folders.all(), 'list'] as const,
+  detail: (id: string) => [...folders.all(), 'detail', id] as const,
+};
+
+export const queryKeys = { credentials, customCredentialService, totpCodes, folders };
 
 /** Mutation keys: they name what a mutation does, never what it sends. */
 export const mutationKeys = {
@@ -43,4 +49,8 @@ export const mutationKeys = {
   renameCredential: () => [...credentials.all(), 'rename'] as const,
   deleteCredential: () => [...credentials.all(), 'delete'] as const,
   pushTotpCode: () => [...totpCodes.all(), 'push'] as const,
+  createFolder: () => [...folders.all(), 'create'] as const,
+  updateFolder: () => [...folders.all(), 'update'] as const,
+  deleteFolder: () => [...folders.all(), 'delete'] as const,
+  moveToFolder: () => [...credentials.all(), 'move-to-folder'] as const,
 };
