@@ -1,3 +1,4 @@
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 
 /** The Skyvern base URL every unit test talks to (through MSW; nothing leaves the process). */
@@ -9,4 +10,10 @@ export function apiUrl(path: string): string {
   return TEST_API_BASE + path;
 }
 
-export const server = setupServer();
+/**
+ * Initial handlers survive `resetHandlers`. The Credentials page loads its folder panel after the
+ * list on every render; with no folders unless a test says otherwise (`server.use` wins).
+ */
+export const server = setupServer(
+  http.get(apiUrl('/v1/credential_folders'), () => HttpResponse.json([])),
+);

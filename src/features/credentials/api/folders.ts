@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod/mini';
-import { apiRequest } from '../../../api/client';
+import { apiRequest, isApiError } from '../../../api/client';
 import { mutationKeys, queryKeys } from '../../../api/query-keys';
 import { credentialSchema } from '../../../api/schemas';
 import { credentialPath } from './credentials';
@@ -125,7 +125,14 @@ export function useDeleteFolder(id: string) {
   const refresh = useRefreshFolders();
   return useMutation({
     mutationKey: mutationKeys.deleteFolder(),
-    mutationFn: () => deleteFolder(id),
+    // A second delete answers 404 (contract 10.7): the folder is gone either way.
+    mutationFn: () =>
+      deleteFolder(id).catch((error: unknown) => {
+        if (isApiError(error) && error.kind === 'http' && error.status === 404) {
+          return { status: 'deleted', folder_id: id };
+        }
+        throw error;
+      }),
     onSuccess: () => refresh(),
   });
 }
