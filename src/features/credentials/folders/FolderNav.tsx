@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { FolderPlus, MoreHorizontal, Pencil, Trash2 } from 'lucide-react';
 import { Button } from '../../../components/ui/Button';
@@ -42,13 +42,14 @@ export function FolderNav({
   const [dialog, setDialog] = useState<FolderDialog | null>(null);
   // A new folder is shown once its dialog has gone: while the dirty form is mounted, the
   // navigation guard would ask whether to discard it.
-  const [created, setCreated] = useState<string | null>(null);
+  const created = useRef<string | null>(null);
   useEffect(() => {
-    if (created && !dialog) {
-      setCreated(null);
-      onSelect(created);
+    const id = created.current;
+    if (id && !dialog) {
+      created.current = null;
+      onSelect(id);
     }
-  }, [created, dialog, onSelect]);
+  }, [dialog, onSelect]);
   const list = folders.data ?? [];
   const current = list.find((folder) => folder.folder_id === selected);
 
@@ -167,7 +168,7 @@ export function FolderNav({
         {dialog?.kind === 'create' && (
           <FolderFormDialog
             onClose={() => setDialog(null)}
-            onSaved={(folder) => setCreated(folder.folder_id)}
+            onSaved={(folder) => (created.current = folder.folder_id)}
           />
         )}
         {dialog?.kind === 'edit' && (
