@@ -150,7 +150,7 @@ export function CredentialsPage() {
           }
         >
           {state.folder && !state.search && !state.type
-            ? 'This folder is empty. Move credentials here from a row’s menu.'
+            ? 'This folder is empty.'
             : state.search
               ? `Nothing has “${state.search}” in its name, username, card brand, last four digits or secret label.`
               : 'There are no credentials of this type yet.'}

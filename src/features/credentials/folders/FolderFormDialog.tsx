@@ -99,6 +99,12 @@ export function FolderFormDialog({
       description="Folders group credentials in this console. Workflows find a credential the same way wherever it is filed."
       size="sm"
       onCloseAutoFocus={onCloseAutoFocus}
+      onOpenAutoFocus={(event) => {
+        // Start in the title, selected, whether it is new or being renamed.
+        event.preventDefault();
+        titleRef.current?.focus();
+        titleRef.current?.select();
+      }}
     >
       <form onSubmit={submit} noValidate className="space-y-5">
         <Field label="Title" required error={titleError}>
