@@ -203,6 +203,8 @@ function FolderLink({
     <button
       type="button"
       aria-current={active ? 'true' : undefined}
+      // One name in every browser: "Finance, 2 credentials".
+      aria-label={count === undefined ? undefined : `${title}, ${countLabel(count)}`}
       onClick={onClick}
       className={cn(
         'flex min-w-0 flex-1 items-center justify-between gap-2 rounded-md px-3 py-2 text-left text-sm',
@@ -211,9 +213,8 @@ function FolderLink({
     >
       <UserText text={title} truncate />
       {count !== undefined && (
-        <span className="shrink-0 text-xs text-slate-600">
-          <span aria-hidden="true">{count}</span>
-          <span className="sr-only">, {countLabel(count)}</span>
+        <span aria-hidden="true" className="shrink-0 text-xs text-slate-600">
+          {count}
         </span>
       )}
     </button>
