@@ -44,7 +44,19 @@ const totpCodes = {
   list: (params: TotpListParams) => [...totpCodes.lists(), params] as const,
 };
 
-export const queryKeys = { credentials, customCredentialService, totpCodes, vaultProviders };
+const folders = {
+  all: () => [...scopeKey(), 'credential-folders'] as const,
+  list: () => [...folders.all(), 'list'] as const,
+  detail: (id: string) => [...folders.all(), 'detail', id] as const,
+};
+
+export const queryKeys = {
+  credentials,
+  customCredentialService,
+  totpCodes,
+  vaultProviders,
+  folders,
+};
 
 /**
  * Mutation keys: they name what a mutation does, never what it sends. They are not scoped by the
@@ -57,4 +69,8 @@ export const mutationKeys = {
   renameCredential: () => ['credentials', 'rename'] as const,
   deleteCredential: () => ['credentials', 'delete'] as const,
   pushTotpCode: () => ['totp-codes', 'push'] as const,
+  createFolder: () => ['credential-folders', 'create'] as const,
+  updateFolder: () => ['credential-folders', 'update'] as const,
+  deleteFolder: () => ['credential-folders', 'delete'] as const,
+  moveToFolder: () => ['credentials', 'move-to-folder'] as const,
 };

@@ -180,6 +180,8 @@ export interface CredentialListParams {
   credential_type?: CredentialType | undefined;
   vault_type?: VaultType | undefined;
   search?: string | undefined;
+  /** Contract 10: only the credentials of this folder. There is no "unfiled" filter. */
+  folder_id?: string | undefined;
 }
 
 // ── Current authenticator code (contract 3.7) ──────────────────────────────────────────────────

@@ -24,4 +24,11 @@ const providerDefaults = [
   ),
 ];
 
-export const server = setupServer(...providerDefaults);
+/**
+ * Initial handlers survive `resetHandlers`. The Credentials page also loads its folder panel after
+ * the list on every render; with no folders unless a test says otherwise (`server.use` wins).
+ */
+export const server = setupServer(
+  ...providerDefaults,
+  http.get(apiUrl('/v1/credential_folders'), () => HttpResponse.json([])),
+);

@@ -29,6 +29,33 @@ const ProviderItemsSection = lazy(async () => ({
   default: (await import('../vault-providers/ProviderItemsSection')).ProviderItemsSection,
 }));
 
+/*
+ * Folders are their own chunk and their own request (contract 10, F2). The chunk starts loading
+ * with this screen and the panel renders once it is there, so the list never waits for it; no
+ * Suspense boundary, so a slow chunk cannot hold back anything else.
+ */
+type FolderNavModule = typeof import('./folders/FolderNav');
+let folderNavModule: FolderNavModule | undefined;
+const folderNavLoad: Promise<FolderNavModule | undefined> = import('./folders/FolderNav').then(
+  (module) => (folderNavModule = module),
+  () => undefined,
+);
+
+function FolderNavSlot(props: Parameters<FolderNavModule['FolderNav']>[0]) {
+  const [module, setModule] = useState(folderNavModule);
+  useEffect(() => {
+    if (module) return;
+    let live = true;
+    void folderNavLoad.then((loaded) => {
+      if (live && loaded) setModule(loaded);
+    });
+    return () => {
+      live = false;
+    };
+  }, [module]);
+  return module ? <module.FolderNav {...props} /> : null;
+}
+
 export function CredentialsPage() {
   usePageTitle('Credentials');
   const [searchParams, setSearchParams] = useSearchParams();
@@ -88,7 +115,7 @@ export function CredentialsPage() {
   const rowsReady = useDeferredValue(query.data) !== undefined;
   const data = rowsReady ? query.data : undefined;
   const rows = data ?? [];
-  const filtered = Boolean(state.search || state.type);
+  const filtered = Boolean(state.search || state.type || state.folder);
   // Skyvern returns no total: a full page means there may be another one.
   const hasNext = !query.isPlaceholderData && rows.length === state.pageSize;
   const firstRow = (state.page - 1) * state.pageSize + 1;
@@ -127,16 +154,18 @@ export function CredentialsPage() {
             <Button
               onClick={() => {
                 setDraft('');
-                update({ search: '', type: undefined, page: 1 });
+                update({ search: '', type: undefined, folder: undefined, page: 1 });
               }}
             >
-              Clear search and filter
+              {state.folder ? 'Show all credentials' : 'Clear search and filter'}
             </Button>
           }
         >
-          {state.search
-            ? `Nothing has “${state.search}” in its name, username, card brand, last four digits or secret label.`
-            : 'There are no credentials of this type yet.'}
+          {state.folder && !state.search && !state.type
+            ? 'This folder is empty.'
+            : state.search
+              ? `Nothing has “${state.search}” in its name, username, card brand, last four digits or secret label.`
+              : 'There are no credentials of this type yet.'}
         </EmptyState>
       </div>
     );
@@ -206,124 +235,135 @@ export function CredentialsPage() {
         </Button>
       </div>
 
-      <section
-        aria-label="Credential list"
-        className="@container rounded-xl border border-slate-200 bg-white shadow-sm"
-      >
-        <div className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3">
-          <div className="min-w-56 flex-1 space-y-1">
-            <label htmlFor="credential-search" className="block text-xs font-medium text-slate-700">
-              Search
-            </label>
-            <div className="relative">
-              <Search
-                aria-hidden="true"
-                className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-500"
-              />
-              <input
-                ref={searchRef}
-                id="credential-search"
-                type="search"
-                value={draft}
-                maxLength={SEARCH_MAX}
-                onChange={(event) => setDraft(event.target.value.slice(0, SEARCH_MAX))}
-                onKeyDown={(event) => {
-                  if (event.key === 'Escape' && draft) {
-                    event.preventDefault();
-                    setDraft('');
-                  }
-                }}
-                placeholder="Name, username, card brand, last four or label"
-                aria-keyshortcuts="/"
-                className={`${inputClass} pr-9 pl-9`}
-              />
-              {!draft && (
-                <kbd
-                  aria-hidden="true"
-                  className="absolute top-1/2 right-3 -translate-y-1/2 rounded border border-slate-300 px-1.5 text-[11px] text-slate-500"
-                >
-                  /
-                </kbd>
-              )}
-            </div>
-          </div>
-          <div className="w-44 space-y-1">
-            <label htmlFor="credential-type" className="block text-xs font-medium text-slate-700">
-              Type
-            </label>
-            <select
-              id="credential-type"
-              value={state.type ?? ''}
-              onChange={(event) =>
-                update({
-                  type: parseListState(new URLSearchParams({ type: event.target.value })).type,
-                  page: 1,
-                })
-              }
-              className={inputClass}
-            >
-              <option value="">All types</option>
-              <option value="password">Passwords</option>
-              <option value="credit_card">Credit cards</option>
-              <option value="secret">Secrets</option>
-            </select>
-          </div>
+      <div className="grid gap-4 lg:grid-cols-[15rem_minmax(0,1fr)] lg:items-start lg:gap-6">
+        <div className="min-w-0">
+          <FolderNavSlot
+            selected={state.folder}
+            onSelect={(folder) => update({ folder, page: 1 })}
+          />
         </div>
-
-        <div aria-busy={query.isFetching}>{body}</div>
-
-        {!query.isError && query.data && (rows.length > 0 || state.page > 1) && (
-          <nav
-            aria-label="Pages"
-            className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm text-slate-700"
-          >
-            <div className="flex items-center gap-2">
-              <label htmlFor="credential-page-size" className="whitespace-nowrap text-slate-600">
-                Per page
+        <section
+          aria-label="Credential list"
+          className="@container min-w-0 rounded-xl border border-slate-200 bg-white shadow-sm"
+        >
+          <div className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3">
+            <div className="min-w-56 flex-1 space-y-1">
+              <label
+                htmlFor="credential-search"
+                className="block text-xs font-medium text-slate-700"
+              >
+                Search
+              </label>
+              <div className="relative">
+                <Search
+                  aria-hidden="true"
+                  className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-500"
+                />
+                <input
+                  ref={searchRef}
+                  id="credential-search"
+                  type="search"
+                  value={draft}
+                  maxLength={SEARCH_MAX}
+                  onChange={(event) => setDraft(event.target.value.slice(0, SEARCH_MAX))}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Escape' && draft) {
+                      event.preventDefault();
+                      setDraft('');
+                    }
+                  }}
+                  placeholder="Name, username, card brand, last four or label"
+                  aria-keyshortcuts="/"
+                  className={`${inputClass} pr-9 pl-9`}
+                />
+                {!draft && (
+                  <kbd
+                    aria-hidden="true"
+                    className="absolute top-1/2 right-3 -translate-y-1/2 rounded border border-slate-300 px-1.5 text-[11px] text-slate-500"
+                  >
+                    /
+                  </kbd>
+                )}
+              </div>
+            </div>
+            <div className="w-44 space-y-1">
+              <label htmlFor="credential-type" className="block text-xs font-medium text-slate-700">
+                Type
               </label>
               <select
-                id="credential-page-size"
-                value={state.pageSize}
-                onChange={(event) => update({ pageSize: Number(event.target.value), page: 1 })}
-                className={`${inputClass} h-8 w-20 py-1`}
+                id="credential-type"
+                value={state.type ?? ''}
+                onChange={(event) =>
+                  update({
+                    type: parseListState(new URLSearchParams({ type: event.target.value })).type,
+                    page: 1,
+                  })
+                }
+                className={inputClass}
               >
-                {PAGE_SIZES.map((size) => (
-                  <option key={size} value={size}>
-                    {size}
-                  </option>
-                ))}
+                <option value="">All types</option>
+                <option value="password">Passwords</option>
+                <option value="credit_card">Credit cards</option>
+                <option value="secret">Secrets</option>
               </select>
             </div>
-            <p aria-live="polite">
-              {rows.length > 0 ? (
-                <>
-                  Page {state.page} · showing {firstRow}–{firstRow + rows.length - 1}
-                </>
-              ) : (
-                <>Page {state.page}</>
-              )}
-            </p>
-            <div className="flex gap-2">
-              <Button
-                size="sm"
-                disabled={state.page <= 1}
-                onClick={() => update({ page: state.page - 1 })}
-              >
-                <ChevronLeft aria-hidden="true" className="size-4" />
-                Previous
-              </Button>
-              <Button
-                size="sm"
-                disabled={!hasNext}
-                onClick={() => update({ page: state.page + 1 })}
-              >
-                Next
-                <ChevronRight aria-hidden="true" className="size-4" />
-              </Button>
-            </div>
-          </nav>
-        )}
-      </section>
+          </div>
+
+          <div aria-busy={query.isFetching}>{body}</div>
+
+          {!query.isError && query.data && (rows.length > 0 || state.page > 1) && (
+            <nav
+              aria-label="Pages"
+              className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm text-slate-700"
+            >
+              <div className="flex items-center gap-2">
+                <label htmlFor="credential-page-size" className="whitespace-nowrap text-slate-600">
+                  Per page
+                </label>
+                <select
+                  id="credential-page-size"
+                  value={state.pageSize}
+                  onChange={(event) => update({ pageSize: Number(event.target.value), page: 1 })}
+                  className={`${inputClass} h-8 w-20 py-1`}
+                >
+                  {PAGE_SIZES.map((size) => (
+                    <option key={size} value={size}>
+                      {size}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <p aria-live="polite">
+                {rows.length > 0 ? (
+                  <>
+                    Page {state.page} · showing {firstRow}–{firstRow + rows.length - 1}
+                  </>
+                ) : (
+                  <>Page {state.page}</>
+                )}
+              </p>
+              <div className="flex gap-2">
+                <Button
+                  size="sm"
+                  disabled={state.page <= 1}
+                  onClick={() => update({ page: state.page - 1 })}
+                >
+                  <ChevronLeft aria-hidden="true" className="size-4" />
+                  Previous
+                </Button>
+                <Button
+                  size="sm"
+                  disabled={!hasNext}
+                  onClick={() => update({ page: state.page + 1 })}
+                >
+                  Next
+                  <ChevronRight aria-hidden="true" className="size-4" />
+                </Button>
+              </div>
+            </nav>
+          )}
+        </section>
+      </div>
 
       {/* A lazy chunk, mounted once the list has answered: nothing of it is in the first paint. */}
       {query.isSuccess && (

@@ -1,7 +1,7 @@
 import { credentialTypeSchema, type CredentialListParams } from '../../api/schemas';
 
 /*
- * The list's state lives in the URL (?search=&type=&page=&page_size=) so it can be shared and
+ * The list's state lives in the URL (?search=&type=&folder=&page=&page_size=) so it can be shared and
  * back/forward work. Anything a person could type into the address bar is validated; what does
  * not parse falls back to its default rather than breaking the page.
  */
@@ -13,6 +13,8 @@ export const SEARCH_MAX = 200;
 export interface ListState {
   search: string;
   type: CredentialListParams['credential_type'];
+  /** A folder id (contract 10), or undefined for all credentials. */
+  folder?: string | undefined;
   page: number;
   pageSize: number;
 }
@@ -24,12 +26,18 @@ function wholeNumber(value: string | null, max: number): number | null {
   return number >= 1 && number <= max ? number : null;
 }
 
+/** Folder ids look like `cfld_<digits>`; anything plain and short is passed on, the rest ignored. */
+function folderId(value: string | null): string | undefined {
+  return value && /^[A-Za-z0-9_-]{1,64}$/.test(value) ? value : undefined;
+}
+
 export function parseListState(params: URLSearchParams): ListState {
   const pageSize = wholeNumber(params.get('page_size'), 1000);
   const type = credentialTypeSchema.safeParse(params.get('type'));
   return {
     search: (params.get('search') ?? '').slice(0, SEARCH_MAX),
     type: type.success ? type.data : undefined,
+    folder: folderId(params.get('folder')),
     page: wholeNumber(params.get('page'), 100_000) ?? 1,
     pageSize:
       pageSize !== null && (PAGE_SIZES as readonly number[]).includes(pageSize)
@@ -43,6 +51,7 @@ export function serialiseListState(state: ListState): URLSearchParams {
   const params = new URLSearchParams();
   if (state.search) params.set('search', state.search.slice(0, SEARCH_MAX));
   if (state.type) params.set('type', state.type);
+  if (state.folder) params.set('folder', state.folder);
   if (state.page > 1) params.set('page', String(state.page));
   if (state.pageSize !== DEFAULT_PAGE_SIZE) params.set('page_size', String(state.pageSize));
   return params;
@@ -54,5 +63,6 @@ export function toApiParams(state: ListState): CredentialListParams {
     page_size: state.pageSize,
     credential_type: state.type,
     search: state.search || undefined,
+    folder_id: state.folder,
   };
 }

@@ -26,6 +26,7 @@ export function fetchCredentials(params: CredentialListParams, signal?: AbortSig
       credential_type: params.credential_type,
       vault_type: params.vault_type,
       search: params.search,
+      folder_id: params.folder_id,
     },
     schema: credentialListSchema,
     signal,
