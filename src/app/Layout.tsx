@@ -1,12 +1,15 @@
-import { Suspense, type MouseEvent } from 'react';
+import { lazy, Suspense, type MouseEvent } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { KeyRound, LockKeyhole, PlugZap, ShieldCheck, Vault } from 'lucide-react';
+import { useAuthFailure } from '../api/auth-state';
 import { isConfigured, useConnection } from '../api/connection';
 import { cn } from '../lib/cn';
 import { confirmNavigation, hasUnsavedChanges } from '../lib/navigation-guard';
 import { LoadingState } from '../components/ui/States';
-import { AuthBanner } from './AuthBanner';
 import { useRouteFocus } from './useRouteFocus';
+
+// The banner (and its key dialog) is only needed once Skyvern refuses the key: its own chunk.
+const AuthBanner = lazy(async () => ({ default: (await import('./AuthBanner')).AuthBanner }));
 
 const nav = [
   { to: '/credentials', label: 'Credentials', icon: KeyRound },
@@ -54,6 +57,7 @@ function hostOf(url: string): string {
 export function Layout() {
   const connection = useConnection();
   const navigate = useNavigate();
+  const refused = useAuthFailure() !== null;
   useRouteFocus();
 
   const configured = isConfigured(connection);
@@ -142,7 +146,11 @@ export function Layout() {
           tabIndex={-1}
           className="min-w-0 flex-1 px-4 py-6 focus:outline-none sm:px-8"
         >
-          <AuthBanner />
+          {refused && (
+            <Suspense fallback={null}>
+              <AuthBanner />
+            </Suspense>
+          )}
           <Suspense fallback={<LoadingState />}>
             <Outlet />
           </Suspense>

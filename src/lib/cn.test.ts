@@ -6,36 +6,6 @@ describe('cn', () => {
     expect(cn('a', false, null, undefined, '', 'b')).toBe('a b');
   });
 
-  it('lets the later class win within a group', () => {
-    expect(cn('text-slate-800', 'text-red-700')).toBe('text-red-700');
-    expect(cn('bg-white hover:bg-slate-50', 'hover:bg-red-50')).toBe('bg-white hover:bg-red-50');
-    expect(cn('h-10 px-4', 'h-9 px-3')).toBe('h-9 px-3');
-    expect(cn('p-4', 'px-2')).toBe('p-4 px-2');
-    expect(cn('px-4', 'p-2')).toBe('p-2');
-    expect(cn('border border-slate-300', 'border-red-300')).toBe('border border-red-300');
-    expect(cn('whitespace-nowrap', 'whitespace-normal')).toBe('whitespace-normal');
-  });
-
-  it('knows the brand colours, with and without an opacity', () => {
-    expect(cn('bg-red-600', 'bg-brand-600')).toBe('bg-brand-600');
-    expect(cn('text-brand-700', 'text-white')).toBe('text-white');
-    expect(cn('disabled:bg-brand-600/60', 'disabled:bg-red-600/60')).toBe('disabled:bg-red-600/60');
-    expect(cn('focus-visible:outline-brand-600', 'text-brand-700')).toBe(
-      'focus-visible:outline-brand-600 text-brand-700',
-    );
-  });
-
-  it('keeps a font size next to a text colour, and a border width next to its colour', () => {
-    expect(cn('text-sm text-slate-800', 'text-red-700')).toBe('text-sm text-red-700');
-    expect(cn('text-[11px]', 'text-slate-500')).toBe('text-[11px] text-slate-500');
-    expect(cn('text-sm', 'text-base')).toBe('text-base');
-  });
-
-  it('merges the z-index values the console uses', () => {
-    expect(cn('z-50', 'z-[60]')).toBe('z-[60]');
-    expect(cn('z-[60]', 'z-[70]')).toBe('z-[70]');
-  });
-
   it('keeps unrelated and unknown classes', () => {
     expect(cn('inline-flex items-center rounded-md', 'mt-6 isolate-text truncate')).toBe(
       'inline-flex items-center rounded-md mt-6 isolate-text truncate',
