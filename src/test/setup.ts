@@ -64,6 +64,8 @@ if (!('ResizeObserver' in window)) {
   Object.assign(window, { ResizeObserver: ResizeObserverStub });
 }
 if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => {};
+// jsdom's scrollTo only prints "Not implemented" (a route change scrolls to the top).
+Object.defineProperty(window, 'scrollTo', { value: () => {}, writable: true, configurable: true });
 if (!Element.prototype.hasPointerCapture) {
   Element.prototype.hasPointerCapture = () => false;
   Element.prototype.releasePointerCapture = () => {};
