@@ -64,7 +64,8 @@ test.describe('resilience', () => {
   test('list: stopped says Skyvern is unreachable and recovers on retry', async ({ page }) => {
     await stopSkyvern(page);
     await page.goto('/credentials');
-    const alert = page.getByRole('alert');
+    // The folder panel reports the same outage in its own alert; this is the list's.
+    const alert = page.getByRole('region', { name: 'Credential list' }).getByRole('alert');
     await expect(alert).toContainText('The credentials could not be loaded');
     await expect(alert).toContainText(/Could not reach Skyvern/);
     await restartSkyvern(page);
