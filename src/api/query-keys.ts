@@ -72,5 +72,4 @@ export const mutationKeys = {
   createFolder: () => ['credential-folders', 'create'] as const,
   updateFolder: () => ['credential-folders', 'update'] as const,
   deleteFolder: () => ['credential-folders', 'delete'] as const,
-  moveToFolder: () => ['credentials', 'move-to-folder'] as const,
 };

@@ -1,9 +1,8 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod/mini';
-import { apiRequest, isApiError } from '../../../api/client';
+import { apiRequest } from '../../../api/client';
 import { mutationKeys, queryKeys } from '../../../api/query-keys';
-import { credentialSchema } from '../../../api/schemas';
-import { credentialPath } from './credentials';
+import { isGone } from './mutations';
 
 /*
  * Credential folders (contract 10, routes F1–F6). Loaded only by the lazy folder panel and the
@@ -85,15 +84,6 @@ export function deleteFolder(id: string) {
 }
 
 /** F6: `null` takes the credential out of its folder. */
-export function moveCredentialToFolder(credentialId: string, folderId: string | null) {
-  return apiRequest({
-    method: 'PUT',
-    path: credentialPath(credentialId, '/folder'),
-    body: { folder_id: folderId },
-    schema: credentialSchema,
-  });
-}
-
 function useRefreshFolders() {
   const queryClient = useQueryClient();
   return () =>
@@ -128,24 +118,11 @@ export function useDeleteFolder(id: string) {
     // A second delete answers 404 (contract 10.7): the folder is gone either way.
     mutationFn: () =>
       deleteFolder(id).catch((error: unknown) => {
-        if (isApiError(error) && error.kind === 'http' && error.status === 404) {
+        if (isGone(error)) {
           return { status: 'deleted', folder_id: id };
         }
         throw error;
       }),
     onSuccess: () => refresh(),
-  });
-}
-
-export function useMoveToFolder(credentialId: string) {
-  const queryClient = useQueryClient();
-  const refresh = useRefreshFolders();
-  return useMutation({
-    mutationKey: mutationKeys.moveToFolder(),
-    mutationFn: (folderId: string | null) => moveCredentialToFolder(credentialId, folderId),
-    onSuccess: async (credential) => {
-      queryClient.setQueryData(queryKeys.credentials.detail(credential.credential_id), credential);
-      await refresh();
-    },
   });
 }
