@@ -160,6 +160,11 @@ export class TaskQueue<T, R> {
     return this.whenFinished();
   }
 
+  /** Replaces the work function (a component's latest closure); items in flight keep theirs. */
+  setRun(run: (item: T) => Promise<R>): void {
+    this.options.run = run;
+  }
+
   /** Runs again every item that failed or was stopped. */
   retryFailed(): Promise<QueueSnapshot<R>> {
     const again = this.order

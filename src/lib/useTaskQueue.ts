@@ -9,13 +9,11 @@ import { TaskQueue, type QueueSnapshot, type TaskQueueOptions } from './task-que
 export function useTaskQueue<T, R>(
   options: TaskQueueOptions<T, R>,
 ): { queue: TaskQueue<T, R>; snapshot: QueueSnapshot<R> } {
-  const [latest] = useState(() => ({ run: options.run }));
+  const [queue] = useState(() => new TaskQueue<T, R>(options));
+  const { run } = options;
   useEffect(() => {
-    latest.run = options.run;
-  });
-  const [queue] = useState(
-    () => new TaskQueue<T, R>({ ...options, run: (item) => latest.run(item) }),
-  );
+    queue.setRun(run);
+  }, [queue, run]);
   useEffect(() => () => queue.clear(), [queue]);
   const snapshot = useSyncExternalStore(queue.subscribe, queue.getSnapshot);
   return { queue, snapshot };
