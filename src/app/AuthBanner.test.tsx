@@ -2,7 +2,8 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { Route, Switch } from '../lib/router';
+import { TestRouter } from '../test/router';
 import { QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../api/client';
 import { apiUrl, server, TEST_API_KEY } from '../test/msw';
@@ -62,14 +63,18 @@ describe('background queries while Skyvern refuses the key', () => {
     const user = userEvent.setup();
     render(
       <QueryClientProvider client={queryClient}>
-        <MemoryRouter initialEntries={['/two-factor']}>
-          <Routes>
-            <Route element={<Layout />}>
-              <Route path="two-factor" element={<Polls />} />
-              <Route path="*" element={<p>Elsewhere</p>} />
-            </Route>
-          </Routes>
-        </MemoryRouter>
+        <TestRouter path="/two-factor">
+          <Layout>
+            <Switch>
+              <Route path="/two-factor">
+                <Polls />
+              </Route>
+              <Route>
+                <p>Elsewhere</p>
+              </Route>
+            </Switch>
+          </Layout>
+        </TestRouter>
       </QueryClientProvider>,
     );
     await screen.findByText('success success');

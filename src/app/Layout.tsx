@@ -1,9 +1,9 @@
-import { lazy, Suspense, type MouseEvent } from 'react';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { lazy, Suspense, type MouseEvent, type ReactNode } from 'react';
 import { KeyRound, LockKeyhole, PlugZap, ShieldCheck, Vault } from 'lucide-react';
 import { useAuthFailure } from '../api/auth-state';
 import { isConfigured, useConnection } from '../api/connection';
 import { cn } from '../lib/cn';
+import { NavLink, useNavigate } from '../lib/router';
 import { confirmNavigation, hasUnsavedChanges } from '../lib/navigation-guard';
 import { LoadingState } from '../components/ui/States';
 import { useRouteFocus } from './useRouteFocus';
@@ -54,7 +54,7 @@ function hostOf(url: string): string {
   }
 }
 
-export function Layout() {
+export function Layout({ children }: { children: ReactNode }) {
   const connection = useConnection();
   const navigate = useNavigate();
   const refused = useAuthFailure() !== null;
@@ -74,7 +74,7 @@ export function Layout() {
     event.preventDefault();
     event.stopPropagation();
     void confirmNavigation().then((go) => {
-      if (go) void navigate(url.pathname + url.search + url.hash);
+      if (go) navigate(url.pathname + url.search + url.hash);
     });
   };
 
@@ -151,9 +151,7 @@ export function Layout() {
               <AuthBanner />
             </Suspense>
           )}
-          <Suspense fallback={<LoadingState />}>
-            <Outlet />
-          </Suspense>
+          <Suspense fallback={<LoadingState />}>{children}</Suspense>
         </main>
       </div>
     </div>

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '../lib/router';
 import { buttonVariants } from '../components/ui/Button';
 import { cn } from '../lib/cn';
 import { usePageTitle } from '../lib/usePageTitle';

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { Link, MemoryRouter, Route, Routes } from 'react-router';
+import { Link, Route, Switch } from '../lib/router';
+import { TestRouter } from '../test/router';
 import { getConnectionScope } from '../api/connection';
 import { apiUrl, server, TEST_API_KEY } from '../test/msw';
 import { createTestQueryClient } from '../test/render';
@@ -36,13 +37,17 @@ describe('connection scope of the query cache', () => {
     const user = userEvent.setup();
     render(
       <QueryClientProvider client={queryClient}>
-        <MemoryRouter initialEntries={['/credentials']}>
+        <TestRouter path="/credentials">
           <Link to="/settings/connection?returnTo=/credentials">Connection</Link>
-          <Routes>
-            <Route path="/credentials" element={<CredentialsPage />} />
-            <Route path="/settings/connection" element={<ConnectionPage />} />
-          </Routes>
-        </MemoryRouter>
+          <Switch>
+            <Route path="/credentials">
+              <CredentialsPage />
+            </Route>
+            <Route path="/settings/connection">
+              <ConnectionPage />
+            </Route>
+          </Switch>
+        </TestRouter>
       </QueryClientProvider>,
     );
     expect(await screen.findByText('Old organisation login')).toBeInTheDocument();

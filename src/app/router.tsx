@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Switch } from '../lib/router';
 import { LoadingState } from '../components/ui/States';
 import { CredentialsPage } from '../features/credentials/CredentialsPage';
 import { Layout } from './Layout';
@@ -8,8 +8,8 @@ import { RouteErrorBoundary } from './RouteError';
 
 /*
  * The credentials list, where most visits start, is part of the first chunk so it renders without
- * a second round trip. Every other screen is its own lazily loaded chunk. The declarative router is used on purpose: the data-router APIs would
- * add about 25 KB gzip to the first load for features this console does not need.
+ * a second round trip. Every other screen is its own lazily loaded chunk. The router is wouter
+ * behind lib/router.tsx (docs/decisions/router.md).
  */
 const CredentialDetailPage = lazy(async () => ({
   default: (await import('../features/credentials/CredentialDetailPage')).CredentialDetailPage,
@@ -32,30 +32,41 @@ const VaultProvidersPage = lazy(async () => ({
 export function AppRoutes() {
   return (
     <BrowserRouter>
-      <Routes>
-        <Route
-          element={
-            <RouteErrorBoundary>
-              <Suspense fallback={<LoadingState />}>
-                <Layout />
-              </Suspense>
-            </RouteErrorBoundary>
-          }
-        >
-          <Route index element={<Navigate to="/credentials" replace />} />
-          <Route path="credentials" element={<CredentialsPage />} />
-          <Route path="credentials/:credentialId" element={<CredentialDetailPage />} />
-          <Route path="two-factor" element={<TwoFactorPage />} />
-          <Route path="settings" element={<Navigate to="/settings/connection" replace />} />
-          <Route path="settings/connection" element={<ConnectionPage />} />
-          <Route
-            path="settings/custom-credential-service"
-            element={<CustomCredentialServicePage />}
-          />
-          <Route path="settings/vault-providers" element={<VaultProvidersPage />} />
-          <Route path="*" element={<NotFoundPage />} />
-        </Route>
-      </Routes>
+      <RouteErrorBoundary>
+        <Suspense fallback={<LoadingState />}>
+          <Layout>
+            <Switch>
+              <Route path="/">
+                <Navigate to="/credentials" />
+              </Route>
+              <Route path="/credentials">
+                <CredentialsPage />
+              </Route>
+              <Route path="/credentials/:credentialId">
+                <CredentialDetailPage />
+              </Route>
+              <Route path="/two-factor">
+                <TwoFactorPage />
+              </Route>
+              <Route path="/settings">
+                <Navigate to="/settings/connection" />
+              </Route>
+              <Route path="/settings/connection">
+                <ConnectionPage />
+              </Route>
+              <Route path="/settings/custom-credential-service">
+                <CustomCredentialServicePage />
+              </Route>
+              <Route path="/settings/vault-providers">
+                <VaultProvidersPage />
+              </Route>
+              <Route>
+                <NotFoundPage />
+              </Route>
+            </Switch>
+          </Layout>
+        </Suspense>
+      </RouteErrorBoundary>
     </BrowserRouter>
   );
 }

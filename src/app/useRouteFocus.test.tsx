@@ -2,10 +2,12 @@ import { lazy, Suspense } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Link, MemoryRouter, Navigate, Outlet, Route, Routes } from 'react-router';
+import type { ReactNode } from 'react';
+import { Link, Navigate, Route, Switch } from '../lib/router';
+import { TestRouter } from '../test/router';
 import { useRouteFocus } from './useRouteFocus';
 
-function Shell() {
+function Shell({ children }: { children: ReactNode }) {
   useRouteFocus();
   return (
     <>
@@ -14,9 +16,7 @@ function Shell() {
         <Link to="/lazy">Lazy page</Link>
       </nav>
       <main id="main">
-        <Suspense fallback={<p>Loading…</p>}>
-          <Outlet />
-        </Suspense>
+        <Suspense fallback={<p>Loading…</p>}>{children}</Suspense>
       </main>
     </>
   );
@@ -34,15 +34,21 @@ function renderApp(start = '/') {
   const scrollTo = vi.spyOn(window, 'scrollTo').mockImplementation(() => {});
   const user = userEvent.setup();
   render(
-    <MemoryRouter initialEntries={[start]}>
-      <Routes>
-        <Route element={<Shell />}>
-          <Route index element={<Navigate to="/a" replace />} />
-          <Route path="a" element={<h1>Heading A</h1>} />
-          <Route path="lazy" element={<LazyPage />} />
-        </Route>
-      </Routes>
-    </MemoryRouter>,
+    <TestRouter path={start}>
+      <Shell>
+        <Switch>
+          <Route path="/">
+            <Navigate to="/a" />
+          </Route>
+          <Route path="/a">
+            <h1>Heading A</h1>
+          </Route>
+          <Route path="/lazy">
+            <LazyPage />
+          </Route>
+        </Switch>
+      </Shell>
+    </TestRouter>,
   );
   return { user, scrollTo };
 }
@@ -58,7 +64,7 @@ describe('useRouteFocus', () => {
   it('scrolls to the top and focuses the new page’s h1 once a lazy page has loaded', async () => {
     const { user, scrollTo } = renderApp('/a');
     await user.click(screen.getByRole('link', { name: 'Lazy page' }));
-    // The router navigates in a transition, so the old page may stay up while the chunk loads.
+    // While the chunk loads, Suspense keeps the old page in the DOM, hidden: its h1 is not the one.
     await act(async () => {
       releaseLazy();
       await Promise.resolve();

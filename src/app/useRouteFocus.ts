@@ -1,8 +1,19 @@
 import { useEffect, useRef } from 'react';
-import { useLocation, useNavigationType } from 'react-router';
+import { useLocation, useNavigationType } from '../lib/router';
 
 /** How long to wait for a lazily loaded page's heading before giving up. */
 const HEADING_WAIT_MS = 10_000;
+
+/**
+ * While a lazy page loads, Suspense keeps the previous page in the DOM, hidden with an inline
+ * `display: none`: its heading is not the one to focus.
+ */
+function isHiddenWithin(element: Element, root: Element): boolean {
+  for (let node: Element | null = element; node && node !== root; node = node.parentElement) {
+    if (node instanceof HTMLElement && (node.hidden || node.style.display === 'none')) return true;
+  }
+  return false;
+}
 
 /**
  * After a route change, the page starts at the top and focus moves to its `h1`, so keyboard and
@@ -28,7 +39,7 @@ export function useRouteFocus(mainId = 'main') {
     if (!main) return;
     const before = document.activeElement;
     const focusHeading = (): boolean => {
-      const heading = main.querySelector('h1');
+      const heading = [...main.querySelectorAll('h1')].find((h1) => !isHiddenWithin(h1, main));
       if (!heading) return false;
       const active = document.activeElement;
       const pageChoseFocus =
@@ -43,7 +54,12 @@ export function useRouteFocus(mainId = 'main') {
     const observer = new MutationObserver(() => {
       if (focusHeading()) observer.disconnect();
     });
-    observer.observe(main, { childList: true, subtree: true });
+    observer.observe(main, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['style', 'hidden'],
+    });
     const timer = window.setTimeout(() => observer.disconnect(), HEADING_WAIT_MS);
     return () => {
       observer.disconnect();

@@ -1,5 +1,5 @@
 /*
- * A tiny navigation guard for the declarative <BrowserRouter>, which has no useBlocker (see
+ * A tiny navigation guard for the router (lib/router.tsx), which has no useBlocker (see
  * docs/decisions/discard-guard.md). A form with unsaved input registers a guard; the layout's
  * links ask `confirmNavigation()` before navigating, and the browser's back/forward buttons are
  * held here: the pop is undone, the guard asks, and the pop is replayed only on "Discard".
@@ -14,7 +14,7 @@ export interface NavigationGuard {
 }
 
 const guards = new Set<NavigationGuard>();
-/** The history index (react-router keeps it in history.state.idx) the guards protect. */
+/** The history index (lib/router.tsx keeps it in history.state.idx) the guards protect. */
 let guardedIndex: number | null = null;
 /** Pops this module starts itself (undo, then replay), let through or swallowed. */
 let replaying = false;

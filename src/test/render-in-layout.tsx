@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Route, Switch } from '../lib/router';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Layout } from '../app/Layout';
@@ -20,12 +20,14 @@ export function renderInLayout(ui: ReactElement, { route }: { route: string }) {
   const result = render(
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>
-        <Routes>
-          <Route element={<Layout />}>
-            <Route path={path} element={ui} />
-            <Route path="*" element={<p>Somewhere else</p>} />
-          </Route>
-        </Routes>
+        <Layout>
+          <Switch>
+            <Route path={path}>{ui}</Route>
+            <Route>
+              <p>Somewhere else</p>
+            </Route>
+          </Switch>
+        </Layout>
       </BrowserRouter>
     </QueryClientProvider>,
   );

@@ -1,6 +1,7 @@
 import { useEffect, type ReactElement, type ReactNode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { Route, Switch, useLocation } from '../lib/router';
+import { TestRouter } from './router';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
@@ -22,13 +23,13 @@ function LocationProbe() {
   return null;
 }
 
-/** The current in-memory URL of the last rendered tree (path + search). */
+/** The current URL of the last rendered tree (path + search). */
 export function currentLocation(): string {
   return lastLocation;
 }
 
 /**
- * Renders `ui` with a fresh QueryClient (no retries) and a memory router at `route`.
+ * Renders `ui` with a fresh QueryClient (no retries) and a router at `route` (jsdom's history).
  * `path` is the route pattern `ui` is mounted at (e.g. `/credentials/:credentialId`).
  */
 export function renderWithProviders(
@@ -44,13 +45,15 @@ export function renderWithProviders(
   );
   const user = userEvent.setup();
   const result = render(
-    <MemoryRouter initialEntries={[route]}>
+    <TestRouter path={route}>
       <LocationProbe />
-      <Routes>
-        <Route path={path} element={ui} />
-        {path !== '*' && <Route path="*" element={<div>Elsewhere</div>} />}
-      </Routes>
-    </MemoryRouter>,
+      <Switch>
+        {path === '*' ? <Route>{ui}</Route> : <Route path={path}>{ui}</Route>}
+        <Route>
+          <div>Elsewhere</div>
+        </Route>
+      </Switch>
+    </TestRouter>,
     { wrapper },
   );
   return { ...result, user, queryClient };

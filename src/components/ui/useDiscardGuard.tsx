@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { useLocation } from 'react-router';
+import { useLocation } from '../../lib/router';
 import { registerNavigationGuard, syncGuardedIndex } from '../../lib/navigation-guard';
 
 const DiscardPrompt = lazy(async () => ({

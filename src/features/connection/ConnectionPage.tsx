@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod/mini';
 import { useMutation } from '@tanstack/react-query';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from '../../lib/router';
 import { toast } from 'sonner';
 import { CheckCircle2, XCircle } from 'lucide-react';
 import { clearAuthFailure } from '../../api/auth-state';
@@ -109,7 +109,7 @@ export function ConnectionPage() {
       // connection (api/query-keys.ts), so nothing cached for the old one is shown again.
       clearAuthFailure();
       toast.success('Connection saved');
-      if (returnTo) void navigate(returnTo, { replace: true });
+      if (returnTo) navigate(returnTo, { replace: true });
     },
     // The key is checked here, not by the schema, since an empty input can mean "keep it".
     () => {

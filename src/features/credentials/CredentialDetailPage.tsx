@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from '../../lib/router';
 import {
   ArrowLeft,
   Eye,
@@ -148,7 +148,7 @@ export function CredentialDetailPage() {
         close={close}
         opener={opener}
         fallbackFocus={headingRef}
-        onDeleted={() => void navigate('/credentials', { replace: true })}
+        onDeleted={() => navigate('/credentials', { replace: true })}
       />
     </div>
   );

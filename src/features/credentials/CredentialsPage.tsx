@@ -1,6 +1,6 @@
 import { lazy, Suspense, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../lib/router';
 import { ChevronLeft, ChevronRight, Plus, Search } from 'lucide-react';
 import { Button } from '../../components/ui/Button';
 import { inputClass } from '../../components/ui/input-styles';

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../lib/router';
 import { ScanLine, X } from 'lucide-react';
 import { Button } from '../../components/ui/Button';
 import { inputClass } from '../../components/ui/Field';

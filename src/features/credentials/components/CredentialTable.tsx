@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '../../../lib/router';
 import { Ellipsis, KeyRound, PencilLine, SquarePen, Trash2 } from 'lucide-react';
 import type { Credential } from '../../../api/schemas';
 import { MenuButton, type MenuAction } from '../../../components/ui/MenuButton';

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '../../../lib/router';
 import { TriangleAlert } from 'lucide-react';
 import { SETTINGS_PATH } from './CustomVaultWarning';
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link } from '../../../lib/router';
 import { TriangleAlert } from 'lucide-react';
 import { customCredentialStatusQuery } from '../../../api/custom-credential-config';
 import type { Credential } from '../../../api/schemas';

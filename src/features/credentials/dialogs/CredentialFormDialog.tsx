@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../../lib/router';
 import { toast } from 'sonner';
 import { CheckCircle2 } from 'lucide-react';
 import type { Credential } from '../../../api/schemas';
