@@ -1,5 +1,5 @@
 import { lazy, Suspense, type MouseEvent, type ReactNode } from 'react';
-import { KeyRound, LockKeyhole, PlugZap, ShieldCheck, Vault } from 'lucide-react';
+import { KeyRound, LockKeyhole, PlugZap, Search, ShieldCheck, Vault } from 'lucide-react';
 import { useAuthFailure } from '../api/auth-state';
 import { isConfigured, useConnection } from '../api/connection';
 import { cn } from '../lib/cn';
@@ -7,6 +7,7 @@ import { NavLink, useNavigate } from '../lib/router';
 import { confirmNavigation, hasUnsavedChanges } from '../lib/navigation-guard';
 import { LoadingState } from '../components/ui/States';
 import { useRouteFocus } from './useRouteFocus';
+import { OPEN_COMMAND_PALETTE } from './palette/CommandPaletteLauncher';
 
 // The banner (and its key dialog) is only needed once Skyvern refuses the key: its own chunk.
 const AuthBanner = lazy(async () => ({ default: (await import('./AuthBanner')).AuthBanner }));
@@ -95,8 +96,21 @@ export function Layout({ children }: { children: ReactNode }) {
             <span className="grid size-7 place-items-center rounded-md bg-brand-600 text-white">
               <KeyRound aria-hidden="true" className="size-4" />
             </span>
-            <span>Skyvern Credentials</span>
+            <span className="whitespace-nowrap">Skyvern Credentials</span>
           </NavLink>
+          <button
+            type="button"
+            onClick={() => window.dispatchEvent(new Event(OPEN_COMMAND_PALETTE))}
+            aria-keyshortcuts="Control+K Meta+K"
+            className="ml-auto flex items-center gap-2 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600"
+          >
+            <Search aria-hidden="true" className="size-4" />
+            <span className="hidden sm:inline">Search or jump to…</span>
+            <span className="sr-only sm:hidden">Command palette</span>
+            <kbd className="hidden rounded border border-slate-300 px-1 font-mono text-xs text-slate-600 sm:inline">
+              Ctrl K
+            </kbd>
+          </button>
           <NavLink
             to="/settings/connection"
             className="flex min-w-0 items-center gap-2 rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600"

@@ -1,6 +1,7 @@
 import { Dialog } from '../components/ui/Dialog';
 
 const shortcuts: Array<{ keys: string[]; action: string; where: string }> = [
+  { keys: ['Ctrl', 'K'], action: 'Command palette (⌘K on a Mac)', where: 'Everywhere' },
   { keys: ['N'], action: 'New credential', where: 'Credentials' },
   { keys: ['/'], action: 'Search credentials', where: 'Credentials' },
   { keys: ['Esc'], action: 'Close a dialog or menu, or clear the search', where: 'Everywhere' },

@@ -3,6 +3,7 @@ import { BrowserRouter, Navigate, Route, Switch } from '../lib/router';
 import { LoadingState } from '../components/ui/States';
 import { CredentialsPage } from '../features/credentials/CredentialsPage';
 import { Layout } from './Layout';
+import { CommandPaletteLauncher } from './palette/CommandPaletteLauncher';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteErrorBoundary } from './RouteError';
 
@@ -32,6 +33,7 @@ const VaultProvidersPage = lazy(async () => ({
 export function AppRoutes() {
   return (
     <BrowserRouter>
+      <CommandPaletteLauncher />
       <RouteErrorBoundary>
         <Suspense fallback={<LoadingState />}>
           <Layout>

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { credentialTypeSchema } from '../../api/schemas';
 import { useSearchParams } from '../../lib/router';
 import { ChevronLeft, ChevronRight, Plus, Search } from 'lucide-react';
 import { Button } from '../../components/ui/Button';
@@ -87,6 +88,23 @@ export function CredentialsPage() {
     }, SEARCH_DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
   }, [draft, state.search, setSearchParams]);
+
+  // `?new=password|credit_card|secret` (the command palette's "New …") opens the create form
+  // with that type, and leaves the URL as it was.
+  const requestedType = searchParams.get('new');
+  useEffect(() => {
+    if (requestedType === null) return;
+    const parsed = credentialTypeSchema.safeParse(requestedType);
+    open({ kind: 'create', type: parsed.success ? parsed.data : undefined });
+    setSearchParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.delete('new');
+        return next;
+      },
+      { replace: true },
+    );
+  }, [requestedType, open, setSearchParams]);
 
   // `/` focuses search and `n` opens New credential, unless the user is typing somewhere.
   useEffect(() => {

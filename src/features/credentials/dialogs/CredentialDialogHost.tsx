@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useRef, useState, type RefObject } from 'react';
-import type { Credential } from '../../../api/schemas';
+import type { Credential, CredentialType } from '../../../api/schemas';
 
 /*
  * One dialog host per screen, with typed state, instead of a hidden dialog in every row. The
@@ -8,7 +8,7 @@ import type { Credential } from '../../../api/schemas';
  */
 
 export type CredentialDialog =
-  | { kind: 'create' }
+  | { kind: 'create'; type?: CredentialType | undefined }
   | { kind: 'edit'; credential: Credential; focus?: 'password' }
   | { kind: 'rename'; credential: Credential }
   | { kind: 'delete'; credential: Credential };
@@ -67,7 +67,12 @@ export function CredentialDialogHost({
   return (
     <Suspense fallback={null}>
       {dialog.kind === 'create' && (
-        <CredentialFormDialog mode="create" onClose={close} onCloseAutoFocus={returnFocus} />
+        <CredentialFormDialog
+          mode="create"
+          initialType={dialog.type}
+          onClose={close}
+          onCloseAutoFocus={returnFocus}
+        />
       )}
       {dialog.kind === 'edit' && (
         <CredentialFormDialog

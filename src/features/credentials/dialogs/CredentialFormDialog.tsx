@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from '../../../lib/router';
 import { toast } from 'sonner';
 import { CheckCircle2 } from 'lucide-react';
-import type { Credential } from '../../../api/schemas';
+import type { Credential, CredentialType } from '../../../api/schemas';
 import { Button, buttonVariants } from '../../../components/ui/Button';
 import { CopyButton } from '../../../components/ui/CopyButton';
 import { Dialog } from '../../../components/ui/Dialog';
@@ -16,7 +16,7 @@ export type CredentialFormDialogProps = {
   onClose: () => void;
   onCloseAutoFocus: (event: Event) => void;
 } & (
-  | { mode: 'create' }
+  | { mode: 'create'; initialType?: CredentialType | undefined }
   | {
       mode: 'edit';
       credential: Credential;
@@ -107,6 +107,7 @@ export function CredentialFormDialog(props: CredentialFormDialogProps) {
           <CredentialForm
             key={formKey}
             mode="create"
+            initialType={props.mode === 'create' ? props.initialType : undefined}
             onCancel={guard.requestClose}
             onDirtyChange={setDirty}
             onSaved={(saved) => {

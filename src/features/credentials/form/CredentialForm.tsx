@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { CreditCard, KeyRound, LockKeyhole, SquareAsterisk } from 'lucide-react';
 import { customCredentialStatusQuery } from '../../../api/custom-credential-config';
 import { isApiError } from '../../../api/client';
-import type { Credential } from '../../../api/schemas';
+import type { Credential, CredentialType } from '../../../api/schemas';
 import { Button } from '../../../components/ui/Button';
 import { Field, inputClass } from '../../../components/ui/Field';
 import { Notice } from '../../../components/ui/States';
@@ -36,7 +36,11 @@ type CommonProps = {
   onDirtyChange?: (dirty: boolean) => void;
 };
 export type CredentialFormProps =
-  | ({ mode: 'create' } & CommonProps)
+  | ({
+      mode: 'create';
+      /** The type chosen before the form opened (the command palette's "New credit card"). */
+      initialType?: CredentialType | undefined;
+    } & CommonProps)
   | ({
       mode: 'edit';
       credential: Credential;
@@ -55,7 +59,7 @@ export function CredentialForm(props: CredentialFormProps) {
   const editing = props.mode === 'edit' ? props.credential : undefined;
   const form = useForm<CredentialFormValues>({
     resolver: credentialFormResolver(editing),
-    defaultValues: initialValues(editing),
+    defaultValues: initialValues(editing, props.mode === 'create' ? props.initialType : undefined),
     mode: 'onTouched',
     // useFocusFirstError focuses in reading order instead of registration order.
     shouldFocusError: false,

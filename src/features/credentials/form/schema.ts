@@ -165,8 +165,11 @@ const emptyValues: CredentialFormValues = {
 };
 
 /** New form, or an edit prefilled with the non-secret fields Skyvern returns. Secrets stay empty. */
-export function initialValues(credential?: Credential): CredentialFormValues {
-  if (!credential) return { ...emptyValues };
+export function initialValues(
+  credential?: Credential,
+  newType?: CredentialType,
+): CredentialFormValues {
+  if (!credential) return { ...emptyValues, credentialType: newType ?? emptyValues.credentialType };
   const base = {
     ...emptyValues,
     credentialType: credential.credential_type,
