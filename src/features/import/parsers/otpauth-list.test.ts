@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { input, KEY_A, KEY_B } from './fixtures';
-import { parseImport } from './parse-import';
+import { inputFromText, parseImport } from './parse-import';
 
 describe('text file of otpauth:// links', () => {
   it('reads one key per line and lists what Skyvern cannot use', async () => {
@@ -12,6 +12,7 @@ describe('text file of otpauth:// links', () => {
       `otpauth://hotp/Bank:me?secret=${KEY_A}&counter=3`,
       `otpauth://steam/Steam:gamer?secret=${KEY_A}&issuer=Steam`,
       'otpauth://totp/Broken:me?secret=1NOT-BASE32&issuer=Broken',
+      'JBSWY3DPEHPK3PXP some stray note',
     ];
     const result = await parseImport(input('keys.txt', lines.join('\r\n')));
     expect(result.source).toBe('otpauth-list');
@@ -48,9 +49,23 @@ describe('text file of otpauth:// links', () => {
         problems: [expect.stringMatching(/valid Base32/)],
         totp: expect.objectContaining({ secret: '' }),
       }),
+      expect.objectContaining({
+        kind: 'authenticator',
+        sourceName: 'Line 8',
+        problems: [expect.stringMatching(/not an otpauth/)],
+      }),
     ]);
-    expect(result.entries.flatMap((entry) => entry.problems).join(' ')).not.toContain(
-      '1NOT-BASE32',
-    );
+    const shown = result.entries
+      .flatMap((entry) => [entry.sourceName, ...entry.problems])
+      .join(' ');
+    expect(shown).not.toMatch(/1NOT-BASE32|stray/);
+  });
+
+  it('reads pasted text', async () => {
+    const result = await parseImport(inputFromText(`otpauth://totp/X:y?secret=${KEY_A}`));
+    expect(result).toMatchObject({
+      source: 'otpauth-list',
+      entries: [expect.objectContaining({ kind: 'authenticator' })],
+    });
   });
 });
