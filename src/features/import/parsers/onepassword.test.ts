@@ -66,6 +66,8 @@ const typoCard = onePuxItem('002', {
     {
       title: '',
       fields: [
+        onePuxField('cardholder', { string: 'Jane Doe' }),
+        onePuxField('cvv', { concealed: '999' }),
         onePuxField('ccnum', { creditCardNumber: VISA_BAD_LUHN }),
         onePuxField('expiry', { monthYear: 203107 }),
       ],
