@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ImportFileError, type ImportSourceId } from '../model';
 import {
   aegisEncrypted,
@@ -67,6 +67,30 @@ describe('parseImport', () => {
   it('parses as the source the user picked', async () => {
     const result = await parseImport(input('x', aegisPlain([aegisEntry()])), { source: 'aegis' });
     expect(result.source).toBe('aegis');
+  });
+
+  it('logs nothing, for files it reads and files it refuses', async () => {
+    const spies = (['log', 'info', 'warn', 'debug', 'trace'] as const).map((method) =>
+      vi.spyOn(console, method),
+    );
+    const encrypted = await aegisEncrypted([aegisEntry()], 'pw');
+    const files = [
+      input('a.json', bitwardenExport([bitwardenLogin({}, { totp: 'bad key!' })])),
+      input('a.json', aegisPlain([aegisEntry(), aegisEntry({ type: 'steam' })])),
+      input('a.json', encrypted, 'pw'),
+      input('a.json', encrypted, 'wrong'),
+      input('a.json', encrypted),
+      input('a.json', '{"encrypted": false, "items": ['),
+      input('b.2fas', twofasPlain([twofasService({ secret: '!!' })])),
+      input(
+        'c.csv',
+        toCsv([BITWARDEN_CSV_HEADER, ['', '', 'login', 'x', '', '', '', '', '', '', '']]),
+      ),
+      input('d.1pux', onePux(onePuxData([]))),
+      input('e.txt', 'nothing'),
+    ];
+    for (const file of files) await parseImport(file).catch(() => undefined);
+    for (const spy of spies) expect(spy).not.toHaveBeenCalled();
   });
 
   it('stops when aborted', async () => {
