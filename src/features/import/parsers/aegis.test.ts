@@ -106,6 +106,16 @@ describe('Aegis vault', () => {
     expect(error.code).toBe('corrupt');
   });
 
+  it('refuses a slot whose scrypt cost would exhaust the tab, as damaged', async () => {
+    const file = JSON.parse(await aegisEncrypted(entries, 'pw')) as {
+      header: { slots: Array<{ n: number; r: number }> };
+    };
+    const slot = file.header.slots[0];
+    if (slot) Object.assign(slot, { n: 2 ** 20, r: 32 });
+    const error = await failure(parseImport(input('aegis.json', JSON.stringify(file), 'pw')));
+    expect(error.code).toBe('corrupt');
+  });
+
   it('refuses an unknown vault or content version', async () => {
     const newer = JSON.stringify({
       version: 2,
