@@ -55,6 +55,15 @@ describe('Bitwarden CSV export', () => {
     expect(result.entries[0]).toMatchObject({ kind: 'password', folder: 'Shared', username: 'me' });
   });
 
+  it('reads a file that starts with a byte-order mark', async () => {
+    const csv = `\uFEFF${toCsv([BITWARDEN_CSV_HEADER, ['', '', 'login', 'Jira', '', '', '0', '', 'me', 'pw', '']])}`;
+    const result = await parseImport(input('bitwarden_export.csv', csv));
+    expect(result).toMatchObject({
+      source: 'bitwarden-csv',
+      entries: [expect.objectContaining({ name: 'Jira' })],
+    });
+  });
+
   it('says a CSV cut off inside a quoted field is damaged', async () => {
     const csv = `${BITWARDEN_CSV_HEADER.join(',')}\n,,login,X,"unterminated note`;
     await expect(parseImport(input('bitwarden_export.csv', csv))).rejects.toMatchObject({
