@@ -96,7 +96,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <span className="grid size-7 place-items-center rounded-md bg-brand-600 text-white">
               <KeyRound aria-hidden="true" className="size-4" />
             </span>
-            <span className="whitespace-nowrap">Skyvern Credentials</span>
+            <span className="sr-only whitespace-nowrap sm:not-sr-only">Skyvern Credentials</span>
           </NavLink>
           <button
             type="button"
