@@ -1,13 +1,17 @@
 import { defineConfig } from '@playwright/test';
 import {
   API_KEY,
+  API_KEY2,
   CHROMIUM_PATH,
   CONSOLE_PORT,
   CONSOLE_URL,
   FAKE_WEBCAM_FILE,
   SANDBOX_PORT,
+  SANDBOX2_PORT,
   SKYVERN_URL,
+  SKYVERN2_URL,
   VAULT_PORT,
+  VAULT2_PORT,
   VAULT_TOKEN,
 } from './e2e/support/env';
 
@@ -69,6 +73,23 @@ export default defineConfig({
       },
     },
     {
+      // A second Skyvern ("staging"), with its own key and data: e2e/connections.spec.ts.
+      command: 'npx tsx sandbox/main.ts',
+      url: `${SKYVERN2_URL}/__sandbox/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        SANDBOX_PORT: String(SANDBOX2_PORT),
+        VAULT_PORT: String(VAULT2_PORT),
+        SANDBOX_DB: ':memory:',
+        SANDBOX_API_KEY: API_KEY2,
+        VAULT_TOKEN,
+        SANDBOX_ALLOWED_ORIGINS: JSON.stringify([CONSOLE_URL]),
+      },
+    },
+    {
       command: 'npx vite preview',
       url: CONSOLE_URL,
       reuseExistingServer: false,
@@ -80,7 +101,8 @@ export default defineConfig({
         SKYVERN_API_URL: SKYVERN_URL,
         SKYVERN_SANDBOX_API_KEY: API_KEY,
         // The "unreachable" test needs a dead origin the CSP still allows.
-        CONSOLE_CONNECT_SRC: 'http://127.0.0.1:9',
+        // The second sandbox is the several-connections tests' "staging".
+        CONSOLE_CONNECT_SRC: `http://127.0.0.1:9 ${SKYVERN2_URL}`,
       },
     },
   ],

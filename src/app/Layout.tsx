@@ -1,12 +1,13 @@
 import { lazy, Suspense, type MouseEvent, type ReactNode } from 'react';
 import { KeyRound, LockKeyhole, PlugZap, Search, ShieldCheck, Vault } from 'lucide-react';
 import { useAuthFailure } from '../api/auth-state';
-import { isConfigured, useConnection } from '../api/connection';
+import { useConnection } from '../api/connection';
 import { cn } from '../lib/cn';
 import { NavLink, useNavigate } from '../lib/router';
 import { confirmNavigation, hasUnsavedChanges } from '../lib/navigation-guard';
 import { LoadingState } from '../components/ui/States';
 import { useRouteFocus } from './useRouteFocus';
+import { ConnectionSwitcher, connectionColorClass } from './ConnectionSwitcher';
 import { OPEN_COMMAND_PALETTE } from './palette/CommandPaletteLauncher';
 
 // The banner (and its key dialog) is only needed once Skyvern refuses the key: its own chunk.
@@ -47,21 +48,11 @@ function NavList({ items }: { items: typeof nav }) {
   );
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url || 'not set';
-  }
-}
-
 export function Layout({ children }: { children: ReactNode }) {
   const connection = useConnection();
   const navigate = useNavigate();
   const refused = useAuthFailure() !== null;
   useRouteFocus();
-
-  const configured = isConfigured(connection);
 
   // Every in-app link under the layout (dialogs included: React events bubble through portals)
   // asks a form with unsaved input before leaving it (lib/navigation-guard).
@@ -88,6 +79,9 @@ export function Layout({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
+        {connection.all.length > 1 && (
+          <div aria-hidden="true" className={cn('h-1', connectionColorClass[connection.color])} />
+        )}
         <div className="flex h-14 items-center justify-between gap-4 px-4 sm:px-6">
           <NavLink
             to="/credentials"
@@ -111,24 +105,7 @@ export function Layout({ children }: { children: ReactNode }) {
               Ctrl K
             </kbd>
           </button>
-          <NavLink
-            to="/settings/connection"
-            className="flex min-w-0 items-center gap-2 rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600"
-            title={connection.baseUrl}
-          >
-            <span
-              aria-hidden="true"
-              className={cn(
-                'size-2 shrink-0 rounded-full',
-                configured ? 'bg-emerald-500' : 'bg-amber-500',
-              )}
-            />
-            <span className="truncate">
-              <span className="sr-only">Connected to </span>
-              {hostOf(connection.baseUrl)}
-              {!configured && <span className="ml-1 text-amber-800">· no API key</span>}
-            </span>
-          </NavLink>
+          <ConnectionSwitcher connection={connection} />
         </div>
       </header>
       <nav aria-label="Sections" className="border-b border-slate-200 bg-white md:hidden">
@@ -165,7 +142,10 @@ export function Layout({ children }: { children: ReactNode }) {
               <AuthBanner />
             </Suspense>
           )}
-          <Suspense fallback={<LoadingState />}>{children}</Suspense>
+          {/* Another connection mounts the page afresh: nothing of the previous one is shown. */}
+          <Suspense key={connection.id} fallback={<LoadingState />}>
+            {children}
+          </Suspense>
         </main>
       </div>
     </div>

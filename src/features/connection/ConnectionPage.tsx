@@ -7,13 +7,20 @@ import { useNavigate, useSearchParams } from '../../lib/router';
 import { toast } from 'sonner';
 import { CheckCircle2, XCircle } from 'lucide-react';
 import { clearAuthFailure } from '../../api/auth-state';
-import { forgetApiKey, normaliseBaseUrl, setConnection, useConnection } from '../../api/connection';
+import {
+  CONNECTION_COLORS,
+  forgetApiKey,
+  normaliseBaseUrl,
+  setConnection,
+  useConnection,
+} from '../../api/connection';
 import { Button } from '../../components/ui/Button';
 import { Field, inputClass } from '../../components/ui/Field';
 import { SecretInput } from '../../components/ui/SecretInput';
 import { Notice } from '../../components/ui/States';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { testConnection, type ConnectionTestResult } from './api';
+import { ColorPicker, ConnectionsList, takeKeyFocusRequest } from './ConnectionsList';
 
 function isHttpUrl(value: string): boolean {
   try {
@@ -37,6 +44,10 @@ const schema = z.object({
     ),
   // Empty means "keep the key this tab already has" while no replacement is being typed.
   apiKey: z.string(),
+  name: z
+    .string()
+    .check(z.trim(), z.minLength(1, 'Name this connection, for example “Production”.')),
+  color: z.enum(CONNECTION_COLORS),
 });
 const MISSING_KEY = 'Enter the API key from Skyvern’s Settings page.';
 type FormValues = z.infer<typeof schema>;
@@ -72,8 +83,19 @@ export function ConnectionPage() {
 
   const form = useForm<FormValues>({
     resolver: zodResolver(schema),
-    defaultValues: { baseUrl: current.baseUrl, apiKey: '' },
+    defaultValues: {
+      baseUrl: current.baseUrl,
+      apiKey: '',
+      name: current.name,
+      color: current.color,
+    },
   });
+  const several = current.all.length > 1;
+
+  // Just added (or switched to) a connection without a key: its key is what comes next.
+  useEffect(() => {
+    if (takeKeyFocusRequest() && !current.apiKey) form.setFocus('apiKey');
+  }, [current.apiKey, form]);
 
   useEffect(() => {
     if (focusNext.current === 'key-input' && editingKey) form.setFocus('apiKey');
@@ -102,7 +124,12 @@ export function ConnectionPage() {
   const onSave = form.handleSubmit(
     (values) => {
       if (!checkKey()) return;
-      setConnection({ baseUrl: values.baseUrl, apiKey: keyFor(values) });
+      setConnection({
+        baseUrl: values.baseUrl,
+        apiKey: keyFor(values),
+        name: values.name,
+        color: values.color,
+      });
       form.resetField('apiKey', { defaultValue: '' });
       setReplacing(false);
       // Another server or key means another organisation: every query key is scoped by the
@@ -134,10 +161,12 @@ export function ConnectionPage() {
       <div>
         <h1 className="text-2xl font-semibold text-slate-900">Connection</h1>
         <p className="mt-1 text-sm text-slate-600">
-          The Skyvern server this browser tab manages. The API key is kept for this tab only and is
+          The Skyvern servers this browser tab manages. API keys are kept for this tab only and are
           forgotten when the tab closes.
         </p>
       </div>
+
+      <ConnectionsList />
 
       {params.get('reason') === 'auth' && (
         <Notice tone="warning">
@@ -150,8 +179,22 @@ export function ConnectionPage() {
         onSubmit={(event) => void onSave(event)}
         noValidate
         className="space-y-5 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
-        aria-label="Skyvern connection"
+        aria-labelledby="this-connection-heading"
       >
+        <h2 id="this-connection-heading" className="text-lg font-semibold text-slate-900">
+          {several ? `This tab's connection: ${current.name}` : 'Skyvern connection'}
+        </h2>
+        {several && (
+          <>
+            <Field label="Name" required error={form.formState.errors.name?.message}>
+              <input className={inputClass} autoComplete="off" {...form.register('name')} />
+            </Field>
+            <ColorPicker
+              value={form.watch('color')}
+              onChange={(color) => form.setValue('color', color, { shouldDirty: true })}
+            />
+          </>
+        )}
         <Field
           label="Skyvern API URL"
           required
