@@ -435,10 +435,10 @@ function ProxySection({ form, pinApplies }: { form: Form; pinApplies: boolean })
       <Field
         label="Proxy location"
         error={errors.proxyChoice?.message}
-        description="Where runs that use this credential appear to connect from. Choosing another location ends the current sticky session."
+        description="Where runs that use this credential appear to connect from. Not set: this credential does not choose a proxy. Choosing another location ends the current sticky session."
       >
         <select className={inputClass} {...form.register('proxyChoice')}>
-          <option value="">Not set: this credential does not choose a proxy</option>
+          <option value="">Not set</option>
           {PROXY_LOCATIONS.map(([value, label]) => (
             <option key={value} value={value}>
               {label}
