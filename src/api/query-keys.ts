@@ -50,16 +50,8 @@ const folders = {
   detail: (id: string) => [...folders.all(), 'detail', id] as const,
 };
 
-/** Browser profiles (contract 13): names and dates only, never a session's contents. */
-const browserProfiles = {
-  all: () => [...scopeKey(), 'browser-profiles'] as const,
-  list: () => [...browserProfiles.all(), 'list'] as const,
-  detail: (id: string) => [...browserProfiles.all(), 'detail', id] as const,
-};
-
 export const queryKeys = {
   credentials,
-  browserProfiles,
   customCredentialService,
   totpCodes,
   vaultProviders,
@@ -75,7 +67,6 @@ export const queryKeys = {
 export const mutationKeys = {
   saveCredential: (mode: 'create' | 'edit') => ['credentials', mode] as const,
   renameCredential: () => ['credentials', 'rename'] as const,
-  updateRunSettings: () => ['credentials', 'run-settings'] as const,
   deleteCredential: () => ['credentials', 'delete'] as const,
   pushTotpCode: () => ['totp-codes', 'push'] as const,
   createFolder: () => ['credential-folders', 'create'] as const,

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { CheckCircle2, CircleDashed, LoaderCircle, MinusCircle, XCircle } from 'lucide-react';
+import { BadgeCheck, CircleDashed, LoaderCircle, MinusCircle, XCircle } from 'lucide-react';
 import { queryKeys } from '../../api/query-keys';
 import { AuthFailureNotice } from '../../components/ui/AuthFailureNotice';
 import { Button } from '../../components/ui/Button';
@@ -45,7 +45,7 @@ function StatusIcon({ status }: { status: StepState['status'] }) {
   const className = 'size-5 shrink-0';
   switch (status) {
     case 'passed':
-      return <CheckCircle2 aria-hidden="true" className={`${className} text-emerald-700`} />;
+      return <BadgeCheck aria-hidden="true" className={`${className} text-emerald-700`} />;
     case 'failed':
       return <XCircle aria-hidden="true" className={`${className} text-red-700`} />;
     case 'running':

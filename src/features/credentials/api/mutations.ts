@@ -4,7 +4,7 @@ import { ApiError, apiRequest, isApiError, VAULT_BOUND_TIMEOUT_MS } from '../../
 import { credentialSchema, type CreateCredentialRequest } from '../../../api/schemas';
 import { mutationKeys, queryKeys } from '../../../api/query-keys';
 import { credentialPath } from './credentials';
-import type { RunSettingsPatch } from '../run-settings/model';
+import { browserProfileKeys, type RunSettingsPatch } from '../run-settings/model';
 
 /*
  * Credential mutations. Secret-bearing ones (create, update) never receive the request body as a
@@ -97,7 +97,8 @@ export function useRenameCredential(credentialId: string) {
 export function useUpdateRunSettings(credentialId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationKey: mutationKeys.updateRunSettings(),
+    // Named here, not in api/query-keys.ts: that module is in the first load (see profiles.ts).
+    mutationKey: ['credentials', 'run-settings'],
     gcTime: 0,
     mutationFn: (patch: RunSettingsPatch) =>
       apiRequest({
@@ -110,7 +111,7 @@ export function useUpdateRunSettings(credentialId: string) {
       queryClient.setQueryData(queryKeys.credentials.detail(credentialId), credential);
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.credentials.lists() }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.browserProfiles.all() }),
+        queryClient.invalidateQueries({ queryKey: browserProfileKeys.all() }),
       ]);
     },
     onError: (error) => forgetIfGone(queryClient, credentialId, error),

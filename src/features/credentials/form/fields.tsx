@@ -66,7 +66,6 @@ export function ChoiceCard({
         'flex cursor-pointer items-start gap-2.5 rounded-lg border border-slate-300 bg-white text-sm shadow-sm transition-colors',
         'hover:border-slate-400 has-checked:border-brand-600 has-checked:bg-brand-50 has-checked:ring-1 has-checked:ring-brand-600',
         'has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-600',
-        'has-disabled:cursor-not-allowed has-disabled:bg-slate-50 has-disabled:hover:border-slate-300',
         compact ? 'px-3 py-2' : 'px-3.5 py-3',
       )}
     >

@@ -6,7 +6,7 @@ import { apiUrl, server } from '../../../test/msw';
 import { renderWithProviders } from '../../../test/render';
 import { CredentialDetailPage } from '../CredentialDetailPage';
 import { cardCredential, passwordCredential } from '../test/fixtures';
-import type { BrowserProfile } from './profiles';
+import type { BrowserProfile } from './model';
 
 const ID = 'cred_100000000000000001';
 

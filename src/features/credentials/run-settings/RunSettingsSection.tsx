@@ -4,8 +4,12 @@ import { SlidersHorizontal } from 'lucide-react';
 import type { Credential } from '../../../api/schemas';
 import { Button } from '../../../components/ui/Button';
 import { UserText } from '../../../components/ui/UserText';
-import { appliesToType, describeProxyLocation } from './model';
-import { browserProfileQuery, formatVerifiedLogin } from './profiles';
+import {
+  appliesToType,
+  browserProfileQuery,
+  describeProxyLocation,
+  formatVerifiedLogin,
+} from './model';
 
 const RunSettingsDialog = lazy(async () => ({
   default: (await import('./RunSettingsDialog')).RunSettingsDialog,
