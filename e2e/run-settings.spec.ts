@@ -43,7 +43,13 @@ test('edit the run settings and link a browser profile, by keyboard', async ({
   const profileName = `Checkout browser ${suffix}`;
   const added = await request.post(`${SKYVERN_URL}/__sandbox/browser_profiles`, {
     headers: { 'x-api-key': API_KEY },
-    data: { name: profileName, last_verified_login_at: '2026-08-20T09:14:03.512000' },
+    data: {
+      name: profileName,
+      last_verified_login_at: '2026-08-20T09:14:03.512000',
+      used_by_workflows: [
+        { workflow_permanent_id: 'wpid_e2e_checkout', title: `Checkout ${suffix}` },
+      ],
+    },
   });
   expect(added.ok()).toBe(true);
   const { browser_profile_id: profileId } = (await added.json()) as { browser_profile_id: string };
@@ -93,6 +99,10 @@ test('edit the run settings and link a browser profile, by keyboard', async ({
     await page.keyboard.press('ArrowDown');
   }
   await expect(ours).toBeChecked();
+  // B3: the workflow that also runs with this profile is named before it is linked.
+  await expect(dialog.getByRole('status')).toContainText(
+    `A workflow also runs with this profile: Checkout ${suffix}.`,
+  );
   await expect(ours.locator('xpath=ancestor::label')).toContainText('Not linked to a credential');
   await expect(ours.locator('xpath=ancestor::label')).toContainText('Login last verified');
   const takenRadio = group.getByRole('radio', { name: new RegExp(takenName) });

@@ -62,6 +62,22 @@ function serve(initial: Credential, profiles: BrowserProfile[] = PROFILES) {
       listQueries.push(new URL(request.url).searchParams);
       return HttpResponse.json(profiles);
     }),
+    http.get(apiUrl('/v1/browser_profiles/:id/usage'), ({ params }) =>
+      HttpResponse.json({
+        workflows:
+          params['id'] === 'bp_1'
+            ? [
+                {
+                  workflow_permanent_id: 'wpid_1',
+                  title: 'Ticket triage',
+                  via: 'browser_profile_id',
+                },
+              ]
+            : [],
+        credentials: [],
+        recent_seeded_run_count: 0,
+      }),
+    ),
     http.get(apiUrl('/v1/browser_profiles/:id'), ({ params }) => {
       const found = profiles.find((item) => item.browser_profile_id === params['id']);
       return found
@@ -122,6 +138,10 @@ describe('Run settings', () => {
     expect(taken.closest('label')).toHaveTextContent('Login last verified');
     expect(within(group).getByRole('radio', { name: /None/ })).toBeChecked();
     await user.click(within(group).getByRole('radio', { name: /Support desk browser/ }));
+    // Workflows that also use the profile are named before it is linked (B3).
+    expect(await within(dialog).findByRole('status')).toHaveTextContent(
+      'A workflow also runs with this profile: Ticket triage. Login tests of this credential save into it',
+    );
     await user.click(
       within(dialog).getByRole('checkbox', { name: 'Create a browser profile automatically' }),
     );

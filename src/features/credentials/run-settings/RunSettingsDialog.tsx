@@ -23,6 +23,7 @@ import {
   browserProfileKeys,
   browserProfileListQuery,
   browserProfileQuery,
+  browserProfileUsageQuery,
   buildRunSettingsPatch,
   formatVerifiedLogin,
   GEO,
@@ -471,6 +472,7 @@ function ProfileSection({ form, credential }: { form: Form; credential: Credenti
   return (
     <Section title="Browser profile and session">
       {picker}
+      <ProfileUsageNote form={form} current={current} />
       <Toggle
         form={form}
         name="saveBrowserSession"
@@ -484,6 +486,36 @@ function ProfileSection({ form, credential }: { form: Form; credential: Credenti
         description="Skyvern may create and link a browser profile for this credential on its own. Turn this off to link profiles only by hand or through login tests."
       />
     </Section>
+  );
+}
+
+/**
+ * Linking a profile that workflows also use: a login test of this credential saves into it in
+ * place (contract 11.6), so those workflows start from this credential's session. Skyvern's own
+ * picker warns about this too (13.4).
+ */
+function ProfileUsageNote({ form, current }: { form: Form; current: string }) {
+  const picked = useWatch({ control: form.control, name: 'browserProfileId' });
+  const changed = picked !== '' && picked !== current;
+  const usage = useQuery({ ...browserProfileUsageQuery(picked), enabled: changed });
+  const workflows = changed ? (usage.data?.workflows ?? []) : [];
+  if (workflows.length === 0) return null;
+  return (
+    <p
+      role="status"
+      className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950"
+    >
+      {workflows.length === 1 ? 'A workflow also runs' : `${workflows.length} workflows also run`}{' '}
+      with this profile:{' '}
+      {workflows.map((workflow, index) => (
+        <span key={workflow.workflow_permanent_id}>
+          {index > 0 && ', '}
+          <UserText text={workflow.title} />
+        </span>
+      ))}
+      . Login tests of this credential save into it, so those workflows will start from this
+      credential’s session.
+    </p>
   );
 }
 

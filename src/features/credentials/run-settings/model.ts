@@ -310,6 +310,22 @@ export const browserProfileQuery = (id: string) =>
       }),
   });
 
+const profileUsageSchema = z.object({
+  workflows: z.array(z.object({ workflow_permanent_id: z.string(), title: z.string() })),
+});
+
+/** B3: the workflows that also run with a profile (13.4). */
+export const browserProfileUsageQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...browserProfileKeys.detail(id), 'usage'] as const,
+    queryFn: ({ signal }) =>
+      apiRequest({
+        path: `/v1/browser_profiles/${encodeURIComponent(id)}/usage`,
+        schema: profileUsageSchema,
+        signal,
+      }),
+  });
+
 /** Skyvern's naive UTC timestamps (contract 1.6) in the reader's words and time zone. */
 export function formatVerifiedLogin(timestamp: string | null | undefined): string {
   if (!timestamp) return 'Login never verified';
