@@ -25,7 +25,8 @@ async function main(): Promise<void> {
     console.log(`Custom credential service ${handle.vaultUrl}`);
     console.log(`  bearer token            ${handle.vaultToken}`);
     console.log(`Data                      ${handle.dataDir ?? 'in memory (lost on exit)'}`);
-    if (options.testControl) console.log('Test control routes       enabled (/__sandbox/faults)');
+    if (options.testControl)
+      console.log('Test control routes       enabled (/__sandbox/faults, /__vault/faults)');
     console.log(
       `SANDBOX_READY ${JSON.stringify({
         skyvernUrl: handle.skyvernUrl,

@@ -228,6 +228,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       store: new VaultStore(vaultDb, vaultBox),
       token: vaultToken,
       bodyLimitBytes,
+      testControl: options.testControl ?? false,
     });
 
     if (options.seed === 'demo' && store.countCredentials(primary.organizationId) === 0) {

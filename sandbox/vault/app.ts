@@ -16,6 +16,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { constantTimeEqual } from '../lib/crypto';
 import type { VaultStore } from './store';
+import { VaultFaults, vaultFaultInjection } from './faults';
 
 export const VAULT_BASE_PATH = '/api/v1/credentials';
 
@@ -99,6 +100,8 @@ export function createVaultApp(options: {
   store: VaultStore;
   token: string;
   bodyLimitBytes: number;
+  /** SANDBOX_TEST_CONTROL=1: the /__vault/faults routes (./faults.ts). */
+  testControl?: boolean;
 }) {
   const app = new Hono();
   const { store } = options;
@@ -120,6 +123,22 @@ export function createVaultApp(options: {
       onError: () => problem(413, 'payload_too_large', 'Request body too large'),
     }),
   );
+
+  if (options.testControl === true) {
+    const faults = new VaultFaults();
+    app.post('/__vault/faults', async (c) => {
+      const body: unknown = await c.req.json().catch(() => null);
+      const refused = faults.set(body);
+      return refused === null
+        ? c.json({ ok: true, fault: faults.current })
+        : problem(400, 'validation_error', refused);
+    });
+    app.delete('/__vault/faults', (c) => {
+      faults.clear();
+      return c.json({ ok: true });
+    });
+    app.use('*', vaultFaultInjection(faults, VAULT_BASE_PATH));
+  }
 
   const readJson = async (
     c: Context,

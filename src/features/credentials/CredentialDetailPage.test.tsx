@@ -35,7 +35,10 @@ describe('CredentialDetailPage', () => {
     expect(details).toHaveTextContent('cred_100000000000000003');
     expect(details).toHaveTextContent('Billing API key');
     expect(details).toHaveTextContent('VaultSkyvern');
-    expect(details).toHaveTextContent('https://billing.example.com/login');
+    // Not a setting a secret can use, but stored: shown with the run settings, not hidden.
+    expect(screen.getByRole('region', { name: 'Run settings' })).toHaveTextContent(
+      'https://billing.example.com/login',
+    );
     expect(screen.queryByText('Current authenticator code')).not.toBeInTheDocument();
   });
 

@@ -29,6 +29,7 @@ import { useCustomServiceMissing } from './components/CustomVaultWarning';
 import { TypeBadge } from './components/TypeBadge';
 import { displayName, identifierOf, totpLabels, typeLabels, vaultLabel } from './describe';
 import { CredentialDialogHost, useCredentialDialogs } from './dialogs/CredentialDialogHost';
+import { RunSettingsSection } from './run-settings/RunSettingsSection';
 
 export function CredentialDetailPage() {
   const { credentialId = '' } = useParams();
@@ -142,6 +143,7 @@ export function CredentialDetailPage() {
         )}
 
       <Metadata credential={credential} />
+      <RunSettingsSection credential={credential} />
 
       <CredentialDialogHost
         dialog={dialog}
@@ -177,18 +179,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 
 const notSet = <span className="text-slate-500">Not set</span>;
 
-function yesNo(value: boolean | null | undefined) {
-  return value === null || value === undefined ? notSet : value ? 'Yes' : 'No';
-}
-
 function Metadata({ credential }: { credential: Credential }) {
-  const proxy = credential.proxy_location;
-  const proxyText =
-    proxy === null || proxy === undefined
-      ? null
-      : typeof proxy === 'string'
-        ? proxy
-        : [proxy.city, proxy.subdivision, proxy.country].filter(Boolean).join(', ');
   return (
     <section
       aria-labelledby="credential-details-heading"
@@ -244,23 +235,6 @@ function Metadata({ credential }: { credential: Credential }) {
           </Row>
         )}
         <Row label="Vault">{vaultLabel(credential.vault_type)}</Row>
-        <Row label="Login URL used for tests">
-          {credential.tested_url ? (
-            <span className="wrap-anywhere">{credential.tested_url}</span>
-          ) : (
-            notSet
-          )}
-        </Row>
-        <Row label="Login hints">
-          {credential.user_context ? <UserText text={credential.user_context} /> : notSet}
-        </Row>
-        <Row label="Browser profile">
-          {credential.browser_profile_id ? (
-            <code className="font-mono text-xs">{credential.browser_profile_id}</code>
-          ) : (
-            notSet
-          )}
-        </Row>
         <Row label="Folder">
           {credential.folder_id ? (
             <code className="font-mono text-xs">{credential.folder_id}</code>
@@ -268,20 +242,6 @@ function Metadata({ credential }: { credential: Credential }) {
             notSet
           )}
         </Row>
-        <Row label="Proxy location">{proxyText || notSet}</Row>
-        <Row label="Proxy session">
-          {credential.proxy_session_id ? (
-            <code className="font-mono text-xs">{credential.proxy_session_id}</code>
-          ) : (
-            notSet
-          )}
-        </Row>
-        <Row label="Pin saved session IP">{yesNo(credential.pin_saved_session_ip)}</Row>
-        <Row label="Save browser session">{yesNo(credential.save_browser_session_intent)}</Row>
-        <Row label="Automatic browser profile disabled">
-          {yesNo(credential.auto_profile_disabled)}
-        </Row>
-        <Row label="Runs one at a time">{yesNo(credential.run_sequentially)}</Row>
       </dl>
     </section>
   );

@@ -9,6 +9,9 @@ import { useClearCustomCredentialConfig } from './api';
 import { ConfigurationForm } from './ConfigurationForm';
 import { ConfigurationStatus } from './ConfigurationStatus';
 
+const FullCheckPanel = lazy(async () => ({
+  default: (await import('./FullCheckPanel')).FullCheckPanel,
+}));
 const loadClearDialog = () => import('./ClearConfigurationDialog');
 const ClearConfigurationDialog = lazy(async () => ({
   default: (await loadClearDialog()).ClearConfigurationDialog,
@@ -68,6 +71,11 @@ export function CustomCredentialServicePage() {
             configured={configured}
             storedBaseUrl={status.data.configured ? status.data.apiBaseUrl : ''}
           />
+          {configured && (
+            <Suspense fallback={null}>
+              <FullCheckPanel />
+            </Suspense>
+          )}
           {configured && (
             <section
               aria-labelledby="ccs-clear-heading"

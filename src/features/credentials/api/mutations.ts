@@ -4,6 +4,7 @@ import { ApiError, apiRequest, isApiError, VAULT_BOUND_TIMEOUT_MS } from '../../
 import { credentialSchema, type CreateCredentialRequest } from '../../../api/schemas';
 import { mutationKeys, queryKeys } from '../../../api/query-keys';
 import { credentialPath } from './credentials';
+import { browserProfileKeys, type RunSettingsPatch } from '../run-settings/model';
 
 /*
  * Credential mutations. Secret-bearing ones (create, update) never receive the request body as a
@@ -84,6 +85,34 @@ export function useRenameCredential(credentialId: string) {
     onSuccess: async (credential) => {
       queryClient.setQueryData(queryKeys.credentials.detail(credentialId), credential);
       await queryClient.invalidateQueries({ queryKey: queryKeys.credentials.lists() });
+    },
+    onError: (error) => forgetIfGone(queryClient, credentialId, error),
+  });
+}
+
+/**
+ * PATCH with run settings only (contract 3.4): no secret, no vault call. Linking or unlinking a
+ * profile changes which profiles are free, so the profile queries are refreshed too.
+ */
+export function useUpdateRunSettings(credentialId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    // Named here, not in api/query-keys.ts: that module is in the first load (see profiles.ts).
+    mutationKey: ['credentials', 'run-settings'],
+    gcTime: 0,
+    mutationFn: (patch: RunSettingsPatch) =>
+      apiRequest({
+        method: 'PATCH',
+        path: credentialPath(credentialId),
+        body: patch,
+        schema: credentialSchema,
+      }),
+    onSuccess: async (credential) => {
+      queryClient.setQueryData(queryKeys.credentials.detail(credentialId), credential);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.credentials.lists() }),
+        queryClient.invalidateQueries({ queryKey: browserProfileKeys.all() }),
+      ]);
     },
     onError: (error) => forgetIfGone(queryClient, credentialId, error),
   });
