@@ -3,7 +3,6 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { LoadingState } from '../components/ui/States';
 import { CredentialsPage } from '../features/credentials/CredentialsPage';
 import { Layout } from './Layout';
-import { NotFoundPage } from './NotFoundPage';
 import { RouteErrorBoundary } from './RouteError';
 
 /*
@@ -11,6 +10,8 @@ import { RouteErrorBoundary } from './RouteError';
  * a second round trip. Every other screen is its own lazily loaded chunk. The declarative router is used on purpose: the data-router APIs would
  * add about 25 KB gzip to the first load for features this console does not need.
  */
+// Rarely shown: kept out of the first load, which has no bytes to spare.
+const NotFoundPage = lazy(async () => ({ default: (await import('./NotFoundPage')).NotFoundPage }));
 const CredentialDetailPage = lazy(async () => ({
   default: (await import('../features/credentials/CredentialDetailPage')).CredentialDetailPage,
 }));

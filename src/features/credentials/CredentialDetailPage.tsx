@@ -5,6 +5,7 @@ import {
   ArrowLeft,
   Eye,
   EyeOff,
+  FolderInput,
   KeyRound,
   MessageSquareText,
   PencilLine,
@@ -22,13 +23,15 @@ import { UserText } from '../../components/ui/UserText';
 import { revealBidiControls } from '../../lib/bidi';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { credentialDetailQuery } from './api/credentials';
+import { folderDetailQuery } from './api/folders';
 import { totpCodeQuery } from './api/totp-code';
 import { CopyIdButton } from './components/CopyIdButton';
 import { CustomVaultAlert } from './components/CustomVaultAlert';
 import { useCustomServiceMissing } from './components/CustomVaultWarning';
 import { TypeBadge } from './components/TypeBadge';
 import { displayName, identifierOf, totpLabels, typeLabels, vaultLabel } from './describe';
-import { CredentialDialogHost, useCredentialDialogs } from './dialogs/CredentialDialogHost';
+import { CredentialDialogHost } from './dialogs/CredentialDialogHost';
+import { useCredentialDialogs } from './dialogs/useCredentialDialogs';
 
 export function CredentialDetailPage() {
   const { credentialId = '' } = useParams();
@@ -141,7 +144,7 @@ export function CredentialDetailPage() {
           />
         )}
 
-      <Metadata credential={credential} />
+      <Metadata credential={credential} onMove={() => open({ kind: 'move', credential })} />
 
       <CredentialDialogHost
         dialog={dialog}
@@ -181,7 +184,7 @@ function yesNo(value: boolean | null | undefined) {
   return value === null || value === undefined ? notSet : value ? 'Yes' : 'No';
 }
 
-function Metadata({ credential }: { credential: Credential }) {
+function Metadata({ credential, onMove }: { credential: Credential; onMove: () => void }) {
   const proxy = credential.proxy_location;
   const proxyText =
     proxy === null || proxy === undefined
@@ -262,11 +265,7 @@ function Metadata({ credential }: { credential: Credential }) {
           )}
         </Row>
         <Row label="Folder">
-          {credential.folder_id ? (
-            <code className="font-mono text-xs">{credential.folder_id}</code>
-          ) : (
-            notSet
-          )}
+          <FolderRow credential={credential} onMove={onMove} />
         </Row>
         <Row label="Proxy location">{proxyText || notSet}</Row>
         <Row label="Proxy session">
@@ -284,6 +283,32 @@ function Metadata({ credential }: { credential: Credential }) {
         <Row label="Runs one at a time">{yesNo(credential.run_sequentially)}</Row>
       </dl>
     </section>
+  );
+}
+
+/** The folder's title (F3) with a link to it, and Move to folder. */
+function FolderRow({ credential, onMove }: { credential: Credential; onMove: () => void }) {
+  const id = credential.folder_id;
+  const folder = useQuery({ ...folderDetailQuery(id ?? ''), enabled: Boolean(id) });
+  return (
+    <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+      {!id ? (
+        <span className="text-slate-500">Not in a folder</span>
+      ) : folder.data ? (
+        <Link
+          to={`/credentials?folder=${encodeURIComponent(id)}`}
+          className="rounded font-medium text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+        >
+          <UserText text={folder.data.title} />
+        </Link>
+      ) : (
+        <code className="font-mono text-xs">{id}</code>
+      )}
+      <Button size="sm" onClick={onMove}>
+        <FolderInput aria-hidden="true" className="size-4" />
+        Move to folder
+      </Button>
+    </span>
   );
 }
 
