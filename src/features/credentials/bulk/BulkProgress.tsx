@@ -167,7 +167,7 @@ export function BulkProgress<R>({
       <div className="flex flex-wrap justify-end gap-2">
         {again > 0 && <Button onClick={onRetryFailed}>Retry failed</Button>}
         <Button variant="primary" onClick={onClose}>
-          Close
+          Done
         </Button>
       </div>
     </div>
