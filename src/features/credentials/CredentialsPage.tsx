@@ -125,6 +125,10 @@ export function CredentialsPage() {
   // Selection is per view: another page, search, type or folder starts with none (useSelection).
   const selection = useSelection(rows, serialiseListState(state).toString());
   const selectedCount = selection.rows.length;
+  // Once loaded, the bulk bar stays mounted: its dialog (and report) must outlive the selection
+  // when the refreshed list no longer has the rows it deleted.
+  const [bulkLoaded, setBulkLoaded] = useState(false);
+  if (selectedCount && !bulkLoaded) setBulkLoaded(true);
   // When the bar goes away with focus in it: to select-all, or the heading if the list is empty.
   const focusAway = () =>
     (document.getElementById('credential-select-page') ?? headingRef.current)?.focus();
@@ -323,7 +327,7 @@ export function CredentialsPage() {
           <p aria-live="polite" className="sr-only">
             {selectedCount > 0 && `${selectedCount} selected`}
           </p>
-          {selectedCount > 0 && (
+          {bulkLoaded && (
             <Suspense fallback={null}>
               <BulkBar
                 selected={selection.rows}

@@ -28,6 +28,8 @@ export interface Selection {
 
 export function useSelection(rows: Credential[], view: string): Selection {
   const [state, setState] = useState<State>({ view, ids: new Set() });
+  // Another view starts empty, also when coming back to this one.
+  if (state.view !== view) setState({ view, ids: new Set() });
   const own = state.view === view ? state : { view, ids: new Set<string>() };
   const selectedRows = rows.filter((row) => own.ids.has(row.credential_id));
   const ids = new Set(selectedRows.map((row) => row.credential_id));

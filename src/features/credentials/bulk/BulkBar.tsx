@@ -4,7 +4,8 @@ import type { Credential } from '../../../api/schemas';
 import { Button } from '../../../components/ui/Button';
 
 /*
- * The bar shown while credentials are selected: the count, Move to folder, Delete selected and
+ * The bar shown while credentials are selected (the page keeps this mounted once loaded; with
+ * nothing selected it shows only a dialog still open): the count, Move to folder, Delete selected and
  * Clear selection. It is a lazy chunk of its own (the list's first load has no room), and so are
  * its dialogs and the task queue they use.
  */
@@ -52,37 +53,41 @@ export function BulkBar({
   };
 
   return (
-    <div
-      role="region"
-      aria-label="Bulk actions"
-      className="sticky bottom-0 z-10 flex flex-wrap items-center gap-2 rounded-b-xl border-t border-brand-200 bg-brand-50/95 px-4 py-3 backdrop-blur"
-    >
-      <p className="mr-auto text-sm font-semibold text-brand-900">
-        {count === 1 ? '1 credential selected' : `${count} credentials selected`}
-      </p>
-      <Button size="sm" onClick={(event) => open('move', event.currentTarget)}>
-        <FolderInput aria-hidden="true" className="size-4" />
-        Move to folder
-      </Button>
-      <Button
-        size="sm"
-        variant="danger-outline"
-        onClick={(event) => open('delete', event.currentTarget)}
-      >
-        <Trash2 aria-hidden="true" className="size-4" />
-        Delete selected
-      </Button>
-      <Button
-        size="sm"
-        variant="ghost"
-        onClick={() => {
-          onClear();
-          focusAway();
-        }}
-      >
-        <X aria-hidden="true" className="size-4" />
-        Clear selection
-      </Button>
+    <>
+      {count > 0 && (
+        <div
+          role="region"
+          aria-label="Bulk actions"
+          className="sticky bottom-0 z-10 flex flex-wrap items-center gap-2 rounded-b-xl border-t border-brand-200 bg-brand-50/95 px-4 py-3 backdrop-blur"
+        >
+          <p className="mr-auto text-sm font-semibold text-brand-900">
+            {count === 1 ? '1 credential selected' : `${count} credentials selected`}
+          </p>
+          <Button size="sm" onClick={(event) => open('move', event.currentTarget)}>
+            <FolderInput aria-hidden="true" className="size-4" />
+            Move to folder
+          </Button>
+          <Button
+            size="sm"
+            variant="danger-outline"
+            onClick={(event) => open('delete', event.currentTarget)}
+          >
+            <Trash2 aria-hidden="true" className="size-4" />
+            Delete selected
+          </Button>
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => {
+              onClear();
+              focusAway();
+            }}
+          >
+            <X aria-hidden="true" className="size-4" />
+            Clear selection
+          </Button>
+        </div>
+      )}
       <Suspense fallback={null}>
         {dialog?.kind === 'delete' && (
           <BulkDeleteDialog
@@ -99,6 +104,6 @@ export function BulkBar({
           />
         )}
       </Suspense>
-    </div>
+    </>
   );
 }
