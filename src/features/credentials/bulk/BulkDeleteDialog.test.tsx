@@ -115,7 +115,9 @@ describe('BulkDeleteDialog: the run', () => {
     expect(calls).toHaveLength(13);
     expect(calls.filter((id) => id === conflicted)).toHaveLength(2);
     expect(new Set(calls).size).toBe(12);
-    const results = within(screen.getByRole('list', { name: 'Results' })).getAllByRole('listitem');
+    const results = within(screen.getByRole('region', { name: 'Results' })).getAllByRole(
+      'listitem',
+    );
     expect(results).toHaveLength(12);
     for (const result of results) expect(result).toHaveTextContent('Deleted');
     await waitFor(() => expect(listInvalidations(invalidate)).toBe(1));
@@ -143,7 +145,9 @@ describe('BulkDeleteDialog: the run', () => {
     await user.click(screen.getByRole('button', { name: 'Delete 3 credentials' }));
 
     await screen.findByRole('heading', { name: '2 deleted, 1 failed' }, { timeout: 5_000 });
-    const results = within(screen.getByRole('list', { name: 'Results' })).getAllByRole('listitem');
+    const results = within(screen.getByRole('region', { name: 'Results' })).getAllByRole(
+      'listitem',
+    );
     // Failures first.
     expect(results[0]).toHaveTextContent('Login 2');
     expect(results[0]).toHaveTextContent('Failed: Credential is locked by a running workflow');

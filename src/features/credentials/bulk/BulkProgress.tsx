@@ -128,42 +128,51 @@ export function BulkProgress<R>({
       >
         {summaryOf(snapshot, words)}
       </h3>
-      <ul
+      <div
+        role="region"
         aria-label="Results"
-        className="max-h-72 divide-y divide-slate-100 overflow-y-auto rounded-lg border border-slate-200 text-sm"
+        // Focusable, so the results scroll from the keyboard (axe: scrollable-region-focusable).
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        tabIndex={0}
+        className="max-h-72 overflow-y-auto rounded-lg border border-slate-200 focus-visible:outline-2 focus-visible:outline-brand-600"
       >
-        {keys.map((key) => {
-          const state = snapshot.items.get(key);
-          const credential = byId.get(key);
-          const name = credential ? displayName(credential) : key;
-          return (
-            <li key={key} className="flex gap-2 px-3 py-2">
-              {state?.status === 'done' ? (
-                <CircleCheck
-                  aria-hidden="true"
-                  className="mt-0.5 size-4 shrink-0 text-emerald-600"
-                />
-              ) : state?.status === 'failed' ? (
-                <CircleX aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-red-600" />
-              ) : (
-                <CircleMinus aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-slate-500" />
-              )}
-              <div className="min-w-0">
-                <p className="font-medium text-slate-900">
-                  <UserText text={name} />
-                </p>
-                <p className={state?.status === 'failed' ? 'text-red-800' : 'text-slate-600'}>
-                  {state?.status === 'done'
-                    ? words.done(state.value)
-                    : state?.status === 'failed'
-                      ? `Failed: ${errorMessage(state.error)}`
-                      : 'Not started: stopped'}
-                </p>
-              </div>
-            </li>
-          );
-        })}
-      </ul>
+        <ul className="divide-y divide-slate-100 text-sm">
+          {keys.map((key) => {
+            const state = snapshot.items.get(key);
+            const credential = byId.get(key);
+            const name = credential ? displayName(credential) : key;
+            return (
+              <li key={key} className="flex gap-2 px-3 py-2">
+                {state?.status === 'done' ? (
+                  <CircleCheck
+                    aria-hidden="true"
+                    className="mt-0.5 size-4 shrink-0 text-emerald-600"
+                  />
+                ) : state?.status === 'failed' ? (
+                  <CircleX aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-red-600" />
+                ) : (
+                  <CircleMinus
+                    aria-hidden="true"
+                    className="mt-0.5 size-4 shrink-0 text-slate-500"
+                  />
+                )}
+                <div className="min-w-0">
+                  <p className="font-medium text-slate-900">
+                    <UserText text={name} />
+                  </p>
+                  <p className={state?.status === 'failed' ? 'text-red-800' : 'text-slate-600'}>
+                    {state?.status === 'done'
+                      ? words.done(state.value)
+                      : state?.status === 'failed'
+                        ? `Failed: ${errorMessage(state.error)}`
+                        : 'Not started: stopped'}
+                  </p>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
       <div className="flex flex-wrap justify-end gap-2">
         {again > 0 && <Button onClick={onRetryFailed}>Retry failed</Button>}
         <Button variant="primary" onClick={onClose}>

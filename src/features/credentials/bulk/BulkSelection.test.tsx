@@ -120,7 +120,9 @@ describe('Selecting credentials for bulk actions', () => {
     await user.keyboard('{Enter}');
     await screen.findByRole('heading', { name: '2 deleted' }, SLOW);
     await waitFor(() => expect(lists.length).toBe(before + 1));
-    // Focus is on the summary; the next stop is Done.
+    // Focus is on the summary; then the scrollable results, then Done.
+    await user.tab();
+    expect(screen.getByRole('region', { name: 'Results' })).toHaveFocus();
     await user.tab();
     expect(screen.getByRole('button', { name: 'Done' })).toHaveFocus();
     await user.keyboard('{Enter}');

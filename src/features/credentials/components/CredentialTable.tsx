@@ -176,7 +176,7 @@ function CredentialRow({
         {identifier ? (
           <UserText text={identifier} truncate />
         ) : (
-          <span className="text-slate-500 @max-[56rem]:hidden">—</span>
+          <span className="text-slate-600 @max-[56rem]:hidden">—</span>
         )}
       </td>
       <td
@@ -187,7 +187,7 @@ function CredentialRow({
         )}
       >
         {twoFactor === null || twoFactor === 'none' ? (
-          <span className="text-slate-500">{twoFactor ? 'None' : '—'}</span>
+          <span className="text-slate-600">{twoFactor ? 'None' : '—'}</span>
         ) : (
           totpLabels[twoFactor]
         )}

@@ -180,7 +180,8 @@ export function MoveToFolderDialog({
           {typedTitle && !exists && (
             <Button size="sm" onClick={createTyped} loading={create.isPending}>
               <FolderPlus aria-hidden="true" className="size-4" />
-              Create folder “<UserText text={typedTitle} />”
+              {/* Plain text: it is what was just typed in the box above. */}
+              Create folder “{typedTitle}”
             </Button>
           )}
           {create.isError && <DialogError error={create.error} onRetry={createTyped} />}
