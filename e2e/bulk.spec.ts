@@ -89,7 +89,7 @@ test('move three credentials into a new folder by bulk, filter by it, rename it,
   await expect(fresh).toBeChecked();
   // Enter on a radio submits the form.
   await page.keyboard.press('Enter');
-  const summary = move.getByRole('heading', { name: '3 moved' });
+  const summary = move.getByRole('heading', { name: `3 moved to ${title}` });
   await expect(summary).toBeFocused();
   await expectNoAxeViolations(page, '[role="dialog"]');
   await shoot(page, 'bulk-move-report');

@@ -121,7 +121,7 @@ describe('MoveToFolderDialog', () => {
     expect(created).toEqual([{ title: 'Payroll', description: null }]);
     await user.click(screen.getByRole('button', { name: 'Move 2 credentials' }));
 
-    await screen.findByRole('heading', { name: '2 moved' }, { timeout: 5_000 });
+    await screen.findByRole('heading', { name: '2 moved to Payroll' }, { timeout: 5_000 });
     expect(moves.map((move) => move.body)).toEqual([
       { folder_id: 'cfld_new' },
       { folder_id: 'cfld_new' },
@@ -143,7 +143,11 @@ describe('MoveToFolderDialog', () => {
     const { user, onClose } = renderDialog([passwordCredential()]);
     await user.click(await screen.findByRole('radio', { name: /Finance/ }));
     await user.click(screen.getByRole('button', { name: 'Move' }));
-    await screen.findByRole('heading', { name: '0 moved, 1 failed' }, { timeout: 5_000 });
+    await screen.findByRole(
+      'heading',
+      { name: '0 moved to Finance, 1 failed' },
+      { timeout: 5_000 },
+    );
     expect(screen.getByText('Failed: Credential folder cfld_1 not found')).toBeInTheDocument();
     refuse = false;
     await user.click(screen.getByRole('button', { name: 'Retry failed' }));

@@ -24,11 +24,12 @@ import { DialogError } from '../dialogs/DialogError';
  * credentials go through the shared task queue with progress, Stop and a report.
  */
 
-const words: BulkWords<BulkMoveResult> = {
+/** The report's words; the summary says where they went. */
+const wordsFor = (title: string | null): BulkWords<BulkMoveResult> => ({
   running: 'Moving credentials',
   done: (value) => (value === 'already-there' ? 'Already there' : 'Moved'),
-  doneCount: (count) => `${count} moved`,
-};
+  doneCount: (count) => (title ? `${count} moved to ${title}` : `${count} out of their folder`),
+});
 
 const credentialKey = (credential: Credential) => credential.credential_id;
 /** The radio value of "No folder". */
@@ -247,7 +248,7 @@ export function MoveToFolderDialog({
         <BulkProgress
           snapshot={snapshot}
           credentials={credentials}
-          words={words}
+          words={wordsFor(chosen ? titleOf(chosen) : null)}
           onStop={() => queue.stop()}
           onRetryFailed={() => void queue.retryFailed().then(finish)}
           onClose={close}
