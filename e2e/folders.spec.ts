@@ -5,7 +5,7 @@ import { API_KEY, SKYVERN_URL } from './support/env';
 /*
  * Credential folders against the real sandbox: create a folder in the console, file three
  * credentials in it, filter by it, rename it, delete it, and the credentials are still there.
- * The three are filed over HTTP (F6) until the console's bulk move exists.
+ * The three are filed over HTTP (F6) here; e2e/bulk.spec.ts files them through the console.
  */
 
 const SCREENSHOTS = process.env['SCREENSHOT_DIR'];

@@ -8,10 +8,13 @@
  *    Chromium: time until the credentials list is visible, cold and warm cache (median of N runs),
  *    and how many requests the browser made until then.
  * 3. Lighthouse 12 for /credentials and the Custom Credential Service settings, mobile and desktop.
+ * 4. Bulk delete of 100 credentials through the console (issue 12): select the page, Delete selected,
+ *    type the count, and time until the report says all are deleted; with every request counted.
  *
  * Ports (all overridable): BENCH_CONSOLE_PORT=4361, BENCH_SANDBOX_PORT=8761, BENCH_VAULT_PORT=8762.
  * Other knobs: BENCH_RUNS (default 7), BENCH_LIGHTHOUSE_RUNS (default 3, median kept),
- * BENCH_SKIP_LIGHTHOUSE=1, CHROMIUM_PATH (default /usr/bin/chromium).
+ * BENCH_SKIP_LIGHTHOUSE=1, BENCH_ONLY=bulk-delete (build, servers and part 4 only),
+ * CHROMIUM_PATH (default /usr/bin/chromium).
  * Everything it starts is stopped when it ends, also on failure or Ctrl-C.
  */
 import { spawn } from 'node:child_process';
@@ -34,6 +37,9 @@ const apiKey = 'bench-sandbox-api-key';
 const consoleUrl = `http://${host}:${consolePort}`;
 const seedPrefix = 'bench-seed';
 const SEEDED = 50;
+const bulkPrefix = 'bench-bulk';
+const BULK = 100;
+const only = process.env.BENCH_ONLY ?? '';
 
 // Same flags as playwright.config.ts, minus the fake camera the bench does not need.
 const chromiumArgs = [
@@ -359,6 +365,89 @@ async function measureTimeToList() {
   }
 }
 
+// ── 5. Bulk delete ──────────────────────────────────────────────────────────────────────────────
+async function seedBulk(skyvernUrl) {
+  const create = async (index) => {
+    const n = String(index).padStart(3, '0');
+    const response = await fetch(`${skyvernUrl}/v1/credentials`, {
+      method: 'POST',
+      headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: `${bulkPrefix} ${n}`,
+        credential_type: 'password',
+        credential: { username: `bulk${n}@example.com`, password: `bench-bulk-password-${n}` },
+      }),
+    });
+    if (response.status !== 201)
+      throw new Error(`Seeding bulk credential ${n}: HTTP ${response.status}`);
+  };
+  for (let index = 1; index <= BULK; index += 10) {
+    await Promise.all(Array.from({ length: 10 }, (_, offset) => create(index + offset)));
+  }
+}
+
+/*
+ * In headless Chromium, as a user would: the page of 100 (search narrows it to the seeded ones),
+ * select all, Delete selected, type 100, Delete. Wall time is from that last click until the
+ * report's summary says "100 deleted". Requests to Skyvern are counted from CDP (so CORS
+ * preflights count too) from the click until a second after the report, which includes the
+ * single list refresh at the end.
+ */
+async function measureBulkDelete(skyvernUrl) {
+  await seedBulk(skyvernUrl);
+  const { chromium } = await import('@playwright/test');
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    let counting = false;
+    const requests = [];
+    const origin = new URL(skyvernUrl).origin;
+    cdp.on('Network.requestWillBeSent', (event) => {
+      if (!counting || !event.request.url.startsWith(origin)) return;
+      requests.push({ method: event.request.method, path: new URL(event.request.url).pathname });
+    });
+    await page.goto(`${consoleUrl}/credentials?search=${bulkPrefix}&page_size=${BULK}`);
+    const boxes = page.getByRole('checkbox', { name: new RegExp(`^Select ${bulkPrefix}`) });
+    await boxes.nth(BULK - 1).waitFor({ timeout: 30_000 });
+    await page.getByRole('checkbox', { name: 'Select all on this page' }).check();
+    await page.getByRole('button', { name: 'Delete selected' }).click();
+    await page.getByRole('textbox', { name: `Type ${BULK} to confirm` }).fill(String(BULK));
+    counting = true;
+    const started = performance.now();
+    await page.getByRole('button', { name: `Delete ${BULK} credentials` }).click();
+    await page.getByRole('heading', { name: `${BULK} deleted` }).waitFor({ timeout: 120_000 });
+    const wallMs = performance.now() - started;
+    await page.waitForTimeout(1_000);
+    counting = false;
+    const left = await fetch(`${skyvernUrl}/v1/credentials?search=${bulkPrefix}&page_size=500`, {
+      headers: { 'x-api-key': apiKey },
+    }).then((response) => response.json());
+    await context.close();
+    const count = (test) => requests.filter(test).length;
+    return {
+      credentials: BULK,
+      wallMs: Math.round(wallMs),
+      goalMs: 15_000,
+      requests: requests.length,
+      deletes: count((r) => r.method === 'POST' && r.path.endsWith('/delete')),
+      preflights: count((r) => r.method === 'OPTIONS'),
+      listRefreshes: count((r) => r.method === 'GET' && r.path === '/v1/credentials'),
+      other: count(
+        (r) =>
+          r.method !== 'OPTIONS' &&
+          !(r.method === 'POST' && r.path.endsWith('/delete')) &&
+          !(r.method === 'GET' && r.path === '/v1/credentials'),
+      ),
+      remainingAfter: Array.isArray(left) ? left.length : null,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
 // ── 4. Lighthouse ───────────────────────────────────────────────────────────────────────────────
 async function measureLighthouse(configureService) {
   const { default: lighthouse } = await import('lighthouse');
@@ -470,12 +559,16 @@ async function main() {
   await checkPorts();
   report.bundles = await measureBundles();
   const { skyvernUrl, vault } = await startServers();
-  await seedCredentials(skyvernUrl);
-  assertServersUp();
-  report.timeToList = { seededCredentials: SEEDED, ...(await measureTimeToList()) };
-  if (process.env.BENCH_SKIP_LIGHTHOUSE !== '1') {
-    report.lighthouse = await measureLighthouse(() => configureCustomService(skyvernUrl, vault));
+  if (only !== 'bulk-delete') {
+    await seedCredentials(skyvernUrl);
+    assertServersUp();
+    report.timeToList = { seededCredentials: SEEDED, ...(await measureTimeToList()) };
+    if (process.env.BENCH_SKIP_LIGHTHOUSE !== '1') {
+      report.lighthouse = await measureLighthouse(() => configureCustomService(skyvernUrl, vault));
+    }
   }
+  report.bulkDelete = await measureBulkDelete(skyvernUrl);
+  assertServersUp();
 
   mkdirSync(`${root}bench-results`, { recursive: true });
   writeFileSync(`${root}bench-results/bench.json`, `${JSON.stringify(report, null, 2)}\n`);
@@ -498,6 +591,17 @@ function printSummary(report) {
     lines.push(
       `  ${kb(chunk.gzip).padStart(9)} gzip  ${kb(chunk.raw).padStart(9)} raw  ${chunk.source || chunk.file}`,
     );
+  }
+  if (report.bulkDelete) {
+    const bulk = report.bulkDelete;
+    lines.push('');
+    lines.push(
+      `bulk delete of ${bulk.credentials} credentials (console → sandbox, 4 at a time): ${(bulk.wallMs / 1000).toFixed(1)} s (goal ≤ ${bulk.goalMs / 1000} s → ${bulk.wallMs <= bulk.goalMs ? 'met' : 'MISSED'}), ${bulk.requests} requests: ${bulk.deletes} deletes, ${bulk.preflights} CORS preflights, ${bulk.listRefreshes} list refresh, ${bulk.other} other; ${bulk.remainingAfter} left`,
+    );
+  }
+  if (!report.timeToList) {
+    console.log(lines.join('\n'));
+    return;
   }
   const { cold, warm } = report.timeToList;
   lines.push('');

@@ -241,6 +241,8 @@ export class SandboxApi {
     delayMs?: number;
     status?: number;
     pathPrefix?: string;
+    /** Only requests of this method, e.g. 'POST' so a bulk delete's list refresh is not hit. */
+    method?: string;
     count?: number;
     /** The `detail` of the error body, e.g. Skyvern's revoked-key text. */
     detail?: string;

@@ -10,6 +10,8 @@ export interface Fault {
   delayMs: number;
   status: number | null;
   pathPrefix: string | null;
+  /** Only requests with this method (upper case), e.g. POST so a bulk delete's list refresh passes. */
+  method: string | null;
   /** Requests still to affect; null = until cleared. */
   remaining: number | null;
   detail: string | null;
@@ -31,8 +33,8 @@ export class FaultState {
   /** Validates a POST /__sandbox/faults body; returns an error message or null. */
   set(body: unknown): string | null {
     if (!isPlainObject(body))
-      return 'Send a JSON object: { delayMs?, status?, pathPrefix?, count? }';
-    const { delayMs, status, pathPrefix, count, detail } = body;
+      return 'Send a JSON object: { delayMs?, status?, pathPrefix?, method?, count? }';
+    const { delayMs, status, pathPrefix, method, count, detail } = body;
     if (
       delayMs !== undefined &&
       (typeof delayMs !== 'number' || !Number.isFinite(delayMs) || delayMs < 0 || delayMs > 600_000)
@@ -51,6 +53,9 @@ export class FaultState {
     ) {
       return 'pathPrefix must be a path starting with /';
     }
+    if (method !== undefined && (typeof method !== 'string' || !/^[A-Za-z]{1,16}$/.test(method))) {
+      return 'method must be an HTTP method such as POST';
+    }
     if (
       count !== undefined &&
       (typeof count !== 'number' || !Number.isInteger(count) || count < 1)
@@ -63,6 +68,7 @@ export class FaultState {
       delayMs: delayMs ?? 0,
       status: status ?? null,
       pathPrefix: pathPrefix ?? null,
+      method: method?.toUpperCase() ?? null,
       remaining: count ?? null,
       detail: detail ?? null,
     };
@@ -73,10 +79,11 @@ export class FaultState {
     this.current = null;
   }
 
-  /** Takes one use of the fault if it applies to this path. */
-  take(path: string): Fault | null {
+  /** Takes one use of the fault if it applies to this request. */
+  take(path: string, method = 'GET'): Fault | null {
     const fault = this.current;
     if (fault === null || path.startsWith('/__sandbox')) return null;
+    if (fault.method !== null && fault.method !== method.toUpperCase()) return null;
     const applies =
       fault.pathPrefix !== null
         ? path.startsWith(fault.pathPrefix)
@@ -101,7 +108,7 @@ export function faultInjection(state: FaultState): MiddlewareHandler {
     if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method') !== undefined) {
       return next();
     }
-    const fault = state.take(new URL(c.req.url).pathname);
+    const fault = state.take(new URL(c.req.url).pathname, c.req.method);
     if (fault === null) return next();
     if (fault.delayMs > 0) await sleep(fault.delayMs);
     if (fault.status === null) return next();

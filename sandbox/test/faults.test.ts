@@ -49,6 +49,8 @@ describe('control routes', () => {
       { delayMs: -1 },
       { status: 500, count: 0 },
       { status: 500, pathPrefix: 'v1' },
+      { status: 409, method: 'PO ST' },
+      { status: 409, method: 1 },
       'x',
     ]) {
       expect((await inject(fault)).status).toBe(400);
@@ -98,6 +100,16 @@ describe('faults', () => {
     started = Date.now();
     expect((await sandbox.request('GET', '/v1/credentials/totp')).status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
+  it('with a method, fails only requests of that method, and counts only those', async () => {
+    await inject({ status: 409, pathPrefix: '/v1/credentials/', method: 'post', count: 1 });
+    expect((await sandbox.request('GET', '/v1/credentials/cred_1')).status).toBe(404);
+    expect(await sandbox.request('POST', '/v1/credentials/cred_1/delete')).toMatchObject({
+      status: 409,
+      body: { detail: 'Credential was modified by another request. Please retry.' },
+    });
+    expect((await sandbox.request('POST', '/v1/credentials/cred_1/delete')).status).toBe(404);
   });
 
   it('lets preflights through untouched', async () => {

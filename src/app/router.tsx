@@ -4,7 +4,6 @@ import { LoadingState } from '../components/ui/States';
 import { CredentialsPage } from '../features/credentials/CredentialsPage';
 import { Layout } from './Layout';
 import { CommandPaletteLauncher } from './palette/CommandPaletteLauncher';
-import { NotFoundPage } from './NotFoundPage';
 import { RouteErrorBoundary } from './RouteError';
 
 /*
@@ -12,6 +11,8 @@ import { RouteErrorBoundary } from './RouteError';
  * a second round trip. Every other screen is its own lazily loaded chunk. The router is wouter
  * behind lib/router.tsx (docs/decisions/router.md).
  */
+// Rarely shown: kept out of the first load.
+const NotFoundPage = lazy(async () => ({ default: (await import('./NotFoundPage')).NotFoundPage }));
 const CredentialDetailPage = lazy(async () => ({
   default: (await import('../features/credentials/CredentialDetailPage')).CredentialDetailPage,
 }));

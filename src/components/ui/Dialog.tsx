@@ -20,6 +20,11 @@ export interface DialogProps {
   onOpenAutoFocus?: (event: Event) => void;
   /** A question that interrupts (discard? save anyway?): announced as an alertdialog. */
   alert?: boolean;
+  /**
+   * False while work that must be seen through is running (a bulk action): no close button, and
+   * Escape or a click outside do nothing. The dialog offers its own Stop instead.
+   */
+  dismissible?: boolean;
 }
 
 const widths = { sm: 'max-w-md', md: 'max-w-lg', lg: 'max-w-2xl' };
@@ -35,6 +40,7 @@ export function Dialog({
   onCloseAutoFocus,
   onOpenAutoFocus,
   alert = false,
+  dismissible = true,
 }: DialogProps) {
   const openerRef = useRef<HTMLElement | null>(null);
   // Layout effects run before Radix moves focus into the dialog, so this is still the opener.
@@ -65,6 +71,8 @@ export function Dialog({
         <RadixDialog.Content
           onCloseAutoFocus={onCloseAutoFocus ?? returnFocus}
           onOpenAutoFocus={onOpenAutoFocus}
+          onEscapeKeyDown={dismissible ? undefined : (event) => event.preventDefault()}
+          onInteractOutside={dismissible ? undefined : (event) => event.preventDefault()}
           role={alert ? 'alertdialog' : 'dialog'}
           className={cn(
             'fixed top-1/2 left-1/2 flex max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 flex-col',
@@ -82,12 +90,14 @@ export function Dialog({
                 {description}
               </RadixDialog.Description>
             </div>
-            <RadixDialog.Close
-              className="-mr-2 rounded-md p-2 text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
-              aria-label="Close"
-            >
-              <X aria-hidden="true" className="size-5" />
-            </RadixDialog.Close>
+            {dismissible && (
+              <RadixDialog.Close
+                className="-mr-2 rounded-md p-2 text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
+                aria-label="Close"
+              >
+                <X aria-hidden="true" className="size-5" />
+              </RadixDialog.Close>
+            )}
           </div>
           <div className="overflow-y-auto px-6 py-5">{children}</div>
         </RadixDialog.Content>

@@ -228,3 +228,51 @@ describe('CredentialDetailPage: trust details', () => {
     expect(dots.className).toMatch(/text-slate-(500|600|700|800|900)\b/);
   });
 });
+
+describe('CredentialDetailPage: the folder', () => {
+  it('shows the folder by its title, moves the credential out of it, and shows the change', async () => {
+    let folderId: string | null = 'cfld_7';
+    const bodies: unknown[] = [];
+    const folder = {
+      folder_id: 'cfld_7',
+      title: 'Finance',
+      description: null,
+      credential_count: 1,
+      created_at: '2026-01-01T00:00:00',
+      modified_at: '2026-01-01T00:00:00',
+    };
+    server.use(
+      http.get(apiUrl('/v1/credentials/cred_100000000000000002'), () =>
+        HttpResponse.json(cardCredential({ folder_id: folderId })),
+      ),
+      http.get(apiUrl('/v1/credential_folders/cfld_7'), () => HttpResponse.json(folder)),
+      http.get(apiUrl('/v1/credential_folders'), () => HttpResponse.json([folder])),
+      http.put(apiUrl('/v1/credentials/cred_100000000000000002/folder'), async ({ request }) => {
+        const body = (await request.json()) as { folder_id: string | null };
+        bodies.push(body);
+        folderId = body.folder_id;
+        return HttpResponse.json(cardCredential({ folder_id: folderId }));
+      }),
+      http.get(apiUrl('/v1/credentials'), () => HttpResponse.json([])),
+    );
+    noCustomService();
+    const { user } = renderDetail('cred_100000000000000002');
+    const details = await screen.findByRole('region', { name: 'Details' });
+    const link = await within(details).findByRole('link', { name: 'Finance' });
+    expect(link).toHaveAttribute('href', '/credentials?folder=cfld_7');
+
+    const move = within(details).getByRole('button', { name: 'Move to folder' });
+    await user.click(move);
+    const dialog = await screen.findByRole(
+      'dialog',
+      { name: 'Move Company Visa to a folder' },
+      { timeout: 5_000 },
+    );
+    await user.click(await within(dialog).findByRole('radio', { name: /No folder/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'Move' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(bodies).toEqual([{ folder_id: null }]);
+    expect(await within(details).findByText('Not in a folder')).toBeInTheDocument();
+    await waitFor(() => expect(move).toHaveFocus());
+  });
+});

@@ -5,6 +5,7 @@ import {
   ArrowLeft,
   Eye,
   EyeOff,
+  FolderInput,
   KeyRound,
   MessageSquareText,
   PencilLine,
@@ -22,13 +23,15 @@ import { UserText } from '../../components/ui/UserText';
 import { revealBidiControls } from '../../lib/bidi';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { credentialDetailQuery } from './api/credentials';
+import { folderDetailQuery } from './api/folders';
 import { totpCodeQuery } from './api/totp-code';
 import { CopyIdButton } from './components/CopyIdButton';
 import { CustomVaultAlert } from './components/CustomVaultAlert';
 import { useCustomServiceMissing } from './components/CustomVaultWarning';
 import { TypeBadge } from './components/TypeBadge';
 import { displayName, identifierOf, totpLabels, typeLabels, vaultLabel } from './describe';
-import { CredentialDialogHost, useCredentialDialogs } from './dialogs/CredentialDialogHost';
+import { CredentialDialogHost } from './dialogs/CredentialDialogHost';
+import { useCredentialDialogs } from './dialogs/useCredentialDialogs';
 import { RunSettingsSection } from './run-settings/RunSettingsSection';
 
 export function CredentialDetailPage() {
@@ -142,7 +145,7 @@ export function CredentialDetailPage() {
           />
         )}
 
-      <Metadata credential={credential} />
+      <Metadata credential={credential} onMove={() => open({ kind: 'move', credential })} />
       <RunSettingsSection credential={credential} />
 
       <CredentialDialogHost
@@ -179,7 +182,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 
 const notSet = <span className="text-slate-500">Not set</span>;
 
-function Metadata({ credential }: { credential: Credential }) {
+function Metadata({ credential, onMove }: { credential: Credential; onMove: () => void }) {
   return (
     <section
       aria-labelledby="credential-details-heading"
@@ -236,14 +239,36 @@ function Metadata({ credential }: { credential: Credential }) {
         )}
         <Row label="Vault">{vaultLabel(credential.vault_type)}</Row>
         <Row label="Folder">
-          {credential.folder_id ? (
-            <code className="font-mono text-xs">{credential.folder_id}</code>
-          ) : (
-            notSet
-          )}
+          <FolderRow credential={credential} onMove={onMove} />
         </Row>
       </dl>
     </section>
+  );
+}
+
+/** The folder's title (F3) with a link to it, and Move to folder. */
+function FolderRow({ credential, onMove }: { credential: Credential; onMove: () => void }) {
+  const id = credential.folder_id;
+  const folder = useQuery({ ...folderDetailQuery(id ?? ''), enabled: Boolean(id) });
+  return (
+    <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+      {!id ? (
+        <span className="text-slate-500">Not in a folder</span>
+      ) : folder.data ? (
+        <Link
+          to={`/credentials?folder=${encodeURIComponent(id)}`}
+          className="rounded font-medium text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+        >
+          <UserText text={folder.data.title} />
+        </Link>
+      ) : (
+        <code className="font-mono text-xs">{id}</code>
+      )}
+      <Button size="sm" onClick={onMove}>
+        <FolderInput aria-hidden="true" className="size-4" />
+        Move to folder
+      </Button>
+    </span>
   );
 }
 

@@ -307,17 +307,18 @@ describe('CredentialsPage: the row menu', () => {
       'Edit',
       'Change password',
       'Rename',
+      'Move to folder',
       'Delete',
     ]);
     expect(items[0]).toHaveFocus();
     await user.keyboard('{ArrowDown}');
     expect(items[1]).toHaveFocus();
     await user.keyboard('{ArrowUp}{ArrowUp}');
-    expect(items[3]).toHaveFocus(); // wraps round
+    expect(items[4]).toHaveFocus(); // wraps round
     await user.keyboard('{Home}');
     expect(items[0]).toHaveFocus();
     await user.keyboard('{End}');
-    expect(items[3]).toHaveFocus();
+    expect(items[4]).toHaveFocus();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('menu')).not.toBeInTheDocument();
     expect(trigger).toHaveFocus();

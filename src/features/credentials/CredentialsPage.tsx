@@ -10,11 +10,7 @@ import { isPlainKey, isTypingTarget } from '../../lib/keyboard';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { credentialListQuery } from './api/credentials';
 import { CredentialTable, CredentialTableSkeleton } from './components/CredentialTable';
-import {
-  CredentialDialogHost,
-  preloadCredentialForm,
-  useCredentialDialogs,
-} from './dialogs/CredentialDialogHost';
+import { preloadCredentialForm, useCredentialDialogs } from './dialogs/useCredentialDialogs';
 import {
   PAGE_SIZES,
   SEARCH_MAX,
@@ -23,8 +19,15 @@ import {
   toApiParams,
   type ListState,
 } from './listParams';
+import { useSelection } from './useSelection';
 
 const SEARCH_DEBOUNCE_MS = 300;
+
+// The host is loaded when a dialog first opens (the dialogs themselves are lazy chunks too).
+const CredentialDialogHost = lazy(async () => ({
+  default: (await import('./dialogs/CredentialDialogHost')).CredentialDialogHost,
+}));
+const BulkBar = lazy(async () => ({ default: (await import('./bulk/BulkBar')).BulkBar }));
 
 const ProviderItemsSection = lazy(async () => ({
   default: (await import('../vault-providers/ProviderItemsSection')).ProviderItemsSection,
@@ -137,6 +140,16 @@ export function CredentialsPage() {
   // Skyvern returns no total: a full page means there may be another one.
   const hasNext = !query.isPlaceholderData && rows.length === state.pageSize;
   const firstRow = (state.page - 1) * state.pageSize + 1;
+  // Selection is per view: another page, search, type or folder starts with none (useSelection).
+  const selection = useSelection(rows, serialiseListState(state).toString());
+  const selectedCount = selection.rows.length;
+  // Once loaded, the bulk bar stays mounted: its dialog (and report) must outlive the selection
+  // when the refreshed list no longer has the rows it deleted.
+  const [bulkLoaded, setBulkLoaded] = useState(false);
+  if (selectedCount && !bulkLoaded) setBulkLoaded(true);
+  // When the bar goes away with focus in it: to select-all, or the heading if the list is empty.
+  const focusAway = () =>
+    (document.getElementById('credential-select-page') ?? headingRef.current)?.focus();
 
   let body;
   if (query.isPending || (query.data !== undefined && !rowsReady)) {
@@ -215,6 +228,7 @@ export function CredentialsPage() {
         credentials={rows}
         onAction={open}
         busy={query.isPlaceholderData && query.isFetching}
+        selection={selection}
       />
     );
   }
@@ -328,6 +342,19 @@ export function CredentialsPage() {
           </div>
 
           <div aria-busy={query.isFetching}>{body}</div>
+          <p aria-live="polite" className="sr-only">
+            {selectedCount > 0 && `${selectedCount} selected`}
+          </p>
+          {bulkLoaded && (
+            <Suspense fallback={null}>
+              <BulkBar
+                selected={selection.rows}
+                onClear={() => selection.remove([...selection.ids])}
+                onSettled={selection.remove}
+                focusAway={focusAway}
+              />
+            </Suspense>
+          )}
 
           {!query.isError && query.data && (rows.length > 0 || state.page > 1) && (
             <nav
@@ -390,12 +417,16 @@ export function CredentialsPage() {
         </Suspense>
       )}
 
-      <CredentialDialogHost
-        dialog={dialog}
-        close={close}
-        opener={opener}
-        fallbackFocus={headingRef}
-      />
+      {dialog && (
+        <Suspense fallback={null}>
+          <CredentialDialogHost
+            dialog={dialog}
+            close={close}
+            opener={opener}
+            fallbackFocus={headingRef}
+          />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -2,6 +2,8 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { z } from 'zod/mini';
 import { apiRequest } from '../../../api/client';
 import { mutationKeys, queryKeys } from '../../../api/query-keys';
+import { credentialSchema } from '../../../api/schemas';
+import { credentialPath } from './credentials';
 import { isGone } from './mutations';
 
 /*
@@ -83,7 +85,19 @@ export function deleteFolder(id: string) {
   return apiRequest({ method: 'DELETE', path: folderPath(id), schema: folderDeletedSchema });
 }
 
-/** F6: `null` takes the credential out of its folder. */
+/**
+ * F6 (contract 10.8): `PUT /v1/credentials/{id}/folder`, the only way to file a credential.
+ * `null` takes it out of its folder. An unknown folder is a 400, an unknown credential a 404.
+ */
+export function moveCredentialToFolder(credentialId: string, folderId: string | null) {
+  return apiRequest({
+    method: 'PUT',
+    path: credentialPath(credentialId, '/folder'),
+    body: { folder_id: folderId },
+    schema: credentialSchema,
+  });
+}
+
 function useRefreshFolders() {
   const queryClient = useQueryClient();
   return () =>

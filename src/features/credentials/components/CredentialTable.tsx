@@ -1,11 +1,12 @@
 import { Link } from '../../../lib/router';
-import { Ellipsis, KeyRound, PencilLine, SquarePen, Trash2 } from 'lucide-react';
+import { Ellipsis, FolderInput, KeyRound, PencilLine, SquarePen, Trash2 } from 'lucide-react';
 import type { Credential } from '../../../api/schemas';
 import { MenuButton, type MenuAction } from '../../../components/ui/MenuButton';
 import { UserText } from '../../../components/ui/UserText';
 import { cn } from '../../../lib/cn';
 import { displayName, identifierOf, totpLabels, twoFactorOf, vaultLabel } from '../describe';
-import type { CredentialDialog } from '../dialogs/CredentialDialogHost';
+import type { CredentialDialog } from '../dialogs/useCredentialDialogs';
+import type { Selection } from '../useSelection';
 import { CopyIdButton } from './CopyIdButton';
 import { CustomVaultFlag, useCustomServiceMissing } from './CustomVaultWarning';
 import { TypeBadge } from './TypeBadge';
@@ -17,7 +18,8 @@ import { TypeBadge } from './TypeBadge';
  * readers keep the table and there is one component tree.
  */
 const headerCell =
-  'px-3 py-2.5 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase';
+  'sr-only px-3 py-2.5 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase @min-[56rem]:not-sr-only';
+const checkbox = 'size-4 accent-brand-600';
 /** A cell's own label, shown only when the row is stacked (the header row is hidden then). */
 const stackedLabel =
   'before:mr-1 before:text-xs before:font-medium before:text-slate-600 before:content-[attr(data-label)] @min-[56rem]:before:content-none';
@@ -26,12 +28,16 @@ export function CredentialTable({
   credentials,
   onAction,
   busy,
+  selection,
 }: {
   credentials: Credential[];
   onAction: (dialog: CredentialDialog) => void;
   busy: boolean;
+  selection: Selection;
 }) {
   const customServiceMissing = useCustomServiceMissing(credentials);
+  const some = selection.ids.size;
+  const all = some === credentials.length;
   return (
     <table
       className={cn(
@@ -40,9 +46,25 @@ export function CredentialTable({
       )}
     >
       <caption className="sr-only">Credentials</caption>
-      <thead className="sr-only border-b border-slate-200 bg-slate-50/80 @min-[56rem]:not-sr-only @min-[56rem]:table-header-group">
-        <tr>
-          <th scope="col" className={cn(headerCell, 'pl-4')}>
+      {/* Stacked, only the select-all cell shows: a strip above the cards. */}
+      <thead className="block border-b border-slate-200 bg-slate-50/80 @min-[56rem]:table-header-group">
+        <tr className="flex @min-[56rem]:table-row">
+          <td className="py-2.5 pl-4 @min-[56rem]:w-px @min-[56rem]:table-cell">
+            <label className="flex items-center gap-2 text-sm text-slate-700">
+              <input
+                id="credential-select-page"
+                type="checkbox"
+                className={checkbox}
+                checked={all}
+                ref={(box) => {
+                  if (box) box.indeterminate = some > 0 && !all;
+                }}
+                onChange={selection.toggleAll}
+              />
+              <span className="@min-[56rem]:sr-only">Select all on this page</span>
+            </label>
+          </td>
+          <th scope="col" className={cn(headerCell, 'pl-3')}>
             Name
           </th>
           <th scope="col" className={headerCell}>
@@ -72,6 +94,7 @@ export function CredentialTable({
             credential={credential}
             onAction={onAction}
             customServiceMissing={customServiceMissing}
+            selection={selection}
           />
         ))}
       </tbody>
@@ -83,11 +106,15 @@ function CredentialRow({
   credential,
   onAction,
   customServiceMissing,
+  selection,
 }: {
   credential: Credential;
   onAction: (dialog: CredentialDialog) => void;
   customServiceMissing: boolean;
+  selection: Selection;
 }) {
+  const id = credential.credential_id;
+  const selected = selection.ids.has(id);
   const name = displayName(credential);
   const identifier = identifierOf(credential);
   const twoFactor = twoFactorOf(credential);
@@ -104,6 +131,11 @@ function CredentialRow({
       : []),
     { label: 'Rename', icon: PencilLine, onSelect: () => onAction({ kind: 'rename', credential }) },
     {
+      label: 'Move to folder',
+      icon: FolderInput,
+      onSelect: () => onAction({ kind: 'move', credential }),
+    },
+    {
       label: 'Delete',
       icon: Trash2,
       danger: true,
@@ -113,11 +145,22 @@ function CredentialRow({
   return (
     <tr
       className={cn(
-        'flex flex-wrap items-center gap-x-4 gap-y-1.5 px-4 py-3 hover:bg-slate-50/70',
+        'flex flex-wrap items-center gap-x-4 gap-y-1.5 px-4 py-3',
+        selected ? 'bg-brand-50/70' : 'hover:bg-slate-50/70',
         '@min-[56rem]:table-row @min-[56rem]:p-0',
       )}
     >
-      <td className="order-1 min-w-0 flex-1 basis-40 @min-[56rem]:table-cell @min-[56rem]:max-w-52 @min-[56rem]:py-3 @min-[56rem]:pr-3 @min-[56rem]:pl-4">
+      <td className="@min-[56rem]:table-cell @min-[56rem]:py-3 @min-[56rem]:pl-4">
+        <input
+          type="checkbox"
+          aria-label={`Select ${name}`}
+          className={cn(checkbox, 'align-middle')}
+          checked={selected}
+          // React reports a checkbox change from its click event: Shift-click selects a range.
+          onChange={(event) => selection.toggle(id, (event.nativeEvent as MouseEvent).shiftKey)}
+        />
+      </td>
+      <td className="order-1 min-w-0 flex-1 basis-40 @min-[56rem]:table-cell @min-[56rem]:max-w-52 @min-[56rem]:py-3 @min-[56rem]:pr-3 @min-[56rem]:pl-3">
         <Link
           to={`/credentials/${encodeURIComponent(credential.credential_id)}`}
           aria-label={`Open ${name}`}
@@ -133,7 +176,7 @@ function CredentialRow({
         {identifier ? (
           <UserText text={identifier} truncate />
         ) : (
-          <span className="text-slate-500 @max-[56rem]:hidden">—</span>
+          <span className="text-slate-600 @max-[56rem]:hidden">—</span>
         )}
       </td>
       <td
@@ -144,7 +187,7 @@ function CredentialRow({
         )}
       >
         {twoFactor === null || twoFactor === 'none' ? (
-          <span className="text-slate-500">{twoFactor ? 'None' : '—'}</span>
+          <span className="text-slate-600">{twoFactor ? 'None' : '—'}</span>
         ) : (
           totpLabels[twoFactor]
         )}

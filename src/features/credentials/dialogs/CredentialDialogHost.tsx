@@ -1,19 +1,14 @@
-import { lazy, Suspense, useCallback, useRef, useState, type RefObject } from 'react';
-import type { Credential, CredentialType } from '../../../api/schemas';
+import { lazy, Suspense, type RefObject } from 'react';
+import type { Credential } from '../../../api/schemas';
+import { loadFormDialog, type CredentialDialog } from './useCredentialDialogs';
 
 /*
  * One dialog host per screen, with typed state, instead of a hidden dialog in every row. The
  * dialogs are lazy chunks: Radix, react-hook-form and classic zod only load when one opens, so the
- * list's first load stays small.
+ * list's first load stays small. The Credentials page loads this host itself lazily, when a dialog
+ * first opens; the state and its type live in ./useCredentialDialogs.
  */
 
-export type CredentialDialog =
-  | { kind: 'create'; type?: CredentialType | undefined }
-  | { kind: 'edit'; credential: Credential; focus?: 'password' }
-  | { kind: 'rename'; credential: Credential }
-  | { kind: 'delete'; credential: Credential };
-
-const loadFormDialog = () => import('./CredentialFormDialog');
 const CredentialFormDialog = lazy(async () => ({
   default: (await loadFormDialog()).CredentialFormDialog,
 }));
@@ -23,23 +18,9 @@ const RenameCredentialDialog = lazy(async () => ({
 const DeleteCredentialDialog = lazy(async () => ({
   default: (await import('./DeleteCredentialDialog')).DeleteCredentialDialog,
 }));
-
-/** Starts loading the form chunk before it is needed (hover or focus on "New credential"). */
-export function preloadCredentialForm() {
-  void loadFormDialog();
-}
-
-export function useCredentialDialogs() {
-  const [dialog, setDialog] = useState<CredentialDialog | null>(null);
-  // Where focus was when the dialog opened: that is where it goes back to.
-  const opener = useRef<HTMLElement | null>(null);
-  const open = useCallback((next: CredentialDialog) => {
-    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    setDialog(next);
-  }, []);
-  const close = useCallback(() => setDialog(null), []);
-  return { dialog, open, close, opener };
-}
+const MoveToFolderDialog = lazy(async () => ({
+  default: (await import('../folders/MoveToFolderDialog')).MoveToFolderDialog,
+}));
 
 export interface CredentialDialogHostProps {
   dialog: CredentialDialog | null;
@@ -95,6 +76,13 @@ export function CredentialDialogHost({
           credential={dialog.credential}
           onClose={close}
           onDeleted={onDeleted}
+          onCloseAutoFocus={returnFocus}
+        />
+      )}
+      {dialog.kind === 'move' && (
+        <MoveToFolderDialog
+          credentials={[dialog.credential]}
+          onClose={close}
           onCloseAutoFocus={returnFocus}
         />
       )}
