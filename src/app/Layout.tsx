@@ -1,6 +1,6 @@
 import { lazy, Suspense, type MouseEvent } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
-import { KeyRound, LockKeyhole, PlugZap, ShieldCheck, Vault } from 'lucide-react';
+import { Inbox, KeyRound, LockKeyhole, PlugZap, ShieldCheck, Vault } from 'lucide-react';
 import { useAuthFailure } from '../api/auth-state';
 import { isConfigured, useConnection } from '../api/connection';
 import { cn } from '../lib/cn';
@@ -14,6 +14,7 @@ const AuthBanner = lazy(async () => ({ default: (await import('./AuthBanner')).A
 const nav = [
   { to: '/credentials', label: 'Credentials', icon: KeyRound },
   { to: '/two-factor', label: '2FA codes', icon: ShieldCheck },
+  { to: '/import', label: 'Import', icon: Inbox },
 ];
 const settingsNav = [
   { to: '/settings/connection', label: 'Connection', icon: PlugZap },

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { LoadingState } from '../components/ui/States';
 import { CredentialsPage } from '../features/credentials/CredentialsPage';
@@ -11,23 +11,34 @@ import { RouteErrorBoundary } from './RouteError';
  * a second round trip. Every other screen is its own lazily loaded chunk. The declarative router is used on purpose: the data-router APIs would
  * add about 25 KB gzip to the first load for features this console does not need.
  */
-const CredentialDetailPage = lazy(async () => ({
-  default: (await import('../features/credentials/CredentialDetailPage')).CredentialDetailPage,
-}));
-const TwoFactorPage = lazy(async () => ({
-  default: (await import('../features/two-factor/TwoFactorPage')).TwoFactorPage,
-}));
-const ConnectionPage = lazy(async () => ({
-  default: (await import('../features/connection/ConnectionPage')).ConnectionPage,
-}));
-const CustomCredentialServicePage = lazy(async () => ({
-  default: (await import('../features/custom-credential-service/CustomCredentialServicePage'))
-    .CustomCredentialServicePage,
-}));
+/** A lazily loaded screen from its module's named export (one helper: the first chunk pays once). */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
 
-const VaultProvidersPage = lazy(async () => ({
-  default: (await import('../features/vault-providers/VaultProvidersPage')).VaultProvidersPage,
-}));
+const CredentialDetailPage = lazyPage(
+  () => import('../features/credentials/CredentialDetailPage'),
+  'CredentialDetailPage',
+);
+const TwoFactorPage = lazyPage(
+  () => import('../features/two-factor/TwoFactorPage'),
+  'TwoFactorPage',
+);
+const ConnectionPage = lazyPage(
+  () => import('../features/connection/ConnectionPage'),
+  'ConnectionPage',
+);
+const CustomCredentialServicePage = lazyPage(
+  () => import('../features/custom-credential-service/CustomCredentialServicePage'),
+  'CustomCredentialServicePage',
+);
+
+const ImportPage = lazyPage(() => import('../features/import/ImportPage'), 'ImportPage');
+
+const VaultProvidersPage = lazyPage(
+  () => import('../features/vault-providers/VaultProvidersPage'),
+  'VaultProvidersPage',
+);
 
 export function AppRoutes() {
   return (
@@ -46,6 +57,7 @@ export function AppRoutes() {
           <Route path="credentials" element={<CredentialsPage />} />
           <Route path="credentials/:credentialId" element={<CredentialDetailPage />} />
           <Route path="two-factor" element={<TwoFactorPage />} />
+          <Route path="import" element={<ImportPage />} />
           <Route path="settings" element={<Navigate to="/settings/connection" replace />} />
           <Route path="settings/connection" element={<ConnectionPage />} />
           <Route
