@@ -295,6 +295,7 @@ export function ImportPage({ parse = parseFile }: { parse?: ParseFn }) {
             locked ? { fileName: locked.file.fileName, wrongPassword: locked.wrongPassword } : null
           }
           onFile={(file) => void readFile(file)}
+          onUnreadable={() => setError('This file could not be opened. Pick it again.')}
           onPassword={(password) => {
             if (locked) void readFile(locked.file, password);
           }}

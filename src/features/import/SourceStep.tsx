@@ -18,12 +18,24 @@ export interface SourceStepProps {
   /** A picked file that needs its password (encrypted Aegis, 2FAS). */
   locked: { fileName: string; wrongPassword: boolean } | null;
   onFile: (file: PickedFile) => void;
+  onUnreadable: () => void;
   onPassword: (password: string) => void;
   onCancelPassword: () => void;
 }
 
-async function readFile(file: File): Promise<PickedFile> {
-  return { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+/** FileReader rather than file.arrayBuffer(): the same in every browser and in jsdom. */
+function readFile(file: File): Promise<PickedFile> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const buffer = reader.result;
+      if (buffer instanceof ArrayBuffer) {
+        resolve({ fileName: file.name, bytes: new Uint8Array(buffer) });
+      } else reject(new Error('unreadable'));
+    };
+    reader.onerror = () => reject(new Error('unreadable'));
+    reader.readAsArrayBuffer(file);
+  });
 }
 
 export function SourceStep({
@@ -31,6 +43,7 @@ export function SourceStep({
   error,
   locked,
   onFile,
+  onUnreadable,
   onPassword,
   onCancelPassword,
 }: SourceStepProps) {
@@ -42,7 +55,7 @@ export function SourceStep({
 
   const take = (file: File | undefined) => {
     if (!file) return;
-    void readFile(file).then(onFile);
+    void readFile(file).then(onFile, () => onUnreadable());
     // The input keeps no reference to the file once it has been read.
     if (fileInput.current) fileInput.current.value = '';
   };
