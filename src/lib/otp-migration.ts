@@ -33,6 +33,8 @@ export interface MigrationPayload {
   version: number;
   batchSize: number;
   batchIndex: number;
+  /** The same for every part of one export (0 when the export does not say). */
+  batchId: number;
 }
 
 export class MigrationDecodeError extends Error {
@@ -169,7 +171,13 @@ function decodeAccount(bytes: Uint8Array): MigrationAccount {
 
 export function decodeMigrationPayload(bytes: Uint8Array): MigrationPayload {
   const reader = new Reader(bytes);
-  const payload: MigrationPayload = { accounts: [], version: 0, batchSize: 1, batchIndex: 0 };
+  const payload: MigrationPayload = {
+    accounts: [],
+    version: 0,
+    batchSize: 1,
+    batchIndex: 0,
+    batchId: 0,
+  };
   while (!reader.done) {
     const tag = reader.varint();
     const field = Math.floor(tag / 8);
@@ -178,6 +186,7 @@ export function decodeMigrationPayload(bytes: Uint8Array): MigrationPayload {
     else if (field === 2 && wireType === 0) payload.version = reader.varint();
     else if (field === 3 && wireType === 0) payload.batchSize = reader.varint();
     else if (field === 4 && wireType === 0) payload.batchIndex = reader.varint();
+    else if (field === 5 && wireType === 0) payload.batchId = reader.varint();
     else reader.skip(wireType);
   }
   if (payload.accounts.length === 0) {
