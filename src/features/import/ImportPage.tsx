@@ -4,7 +4,7 @@ import { usePageTitle } from '../../lib/usePageTitle';
 import { cn } from '../../lib/cn';
 import { isApiError } from '../../api/client';
 import { searchCredentials } from './api';
-import { ImportFileError, type ImportInput, type ParseResult } from './model';
+import type { ImportFileErrorCode, ImportInput, ParseResult } from './model';
 import { parseFile } from './parse-file';
 import {
   checkedRow,
@@ -23,6 +23,18 @@ import type { Credential } from '../../api/schemas';
 export type ParseFn = (input: ImportInput, signal: AbortSignal) => Promise<ParseResult>;
 
 type Stage = 'source' | 'review' | 'import';
+
+/**
+ * An ImportFileError, recognised by its name and code rather than `instanceof`: importing the
+ * class would put model.ts in a chunk of its own, and the first load lists every chunk the lazy
+ * import page needs (docs/decisions/import.md, "The flow").
+ */
+function fileError(error: unknown): { code: ImportFileErrorCode; message: string } | null {
+  if (!(error instanceof Error) || error.name !== 'ImportFileError' || !('code' in error)) {
+    return null;
+  }
+  return { code: error.code as ImportFileErrorCode, message: error.message };
+}
 
 const steps = ['Pick the export', 'Dry run', 'Import', 'Verify', 'Report'];
 
@@ -180,17 +192,17 @@ export function ImportPage({ parse = parseFile }: { parse?: ParseFn }) {
         void checkRows(planned, controller.signal);
       } catch (parseError) {
         if (controller.signal.aborted) return;
-        if (parseError instanceof ImportFileError && parseError.code === 'needs-password') {
+        const known = fileError(parseError);
+        if (known?.code === 'needs-password') {
           setLocked({ file, wrongPassword: false });
-        } else if (parseError instanceof ImportFileError && parseError.code === 'wrong-password') {
+        } else if (known?.code === 'wrong-password') {
           setLocked({ file, wrongPassword: true });
         } else {
           file.bytes.fill(0);
           setLocked(null);
           setError(
-            parseError instanceof ImportFileError
-              ? parseError.message
-              : 'This file could not be read. Check that it is the export file itself.',
+            known?.message ??
+              'This file could not be read. Check that it is the export file itself.',
           );
         }
       } finally {

@@ -1,7 +1,7 @@
-import { ImportFileError, type ImportInput, type ParseResult } from './model';
+import type { ImportInput, ParseResult } from './model';
 
-/** Placeholder until the parsers land (branch importparse). */
+/** The parsers are their own chunk, loaded when the first file is picked. */
 export async function parseFile(input: ImportInput, signal: AbortSignal): Promise<ParseResult> {
-  signal.throwIfAborted();
-  throw new ImportFileError('unknown-format', `No parser yet for ${input.fileName}.`);
+  const { parseImport } = await import('./parsers/parse-import');
+  return parseImport(input, { signal });
 }
