@@ -264,3 +264,47 @@ test('409 and 500 on creates: retried, reported, Retry failed, nothing created t
   expect(all).toHaveLength(12);
   expect(new Set(all.map((credential) => credential.name)).size).toBe(12);
 });
+
+test('Pause and Cancel: requests in flight finish and are reported, the rest are not sent', async ({
+  page,
+  sandbox,
+}) => {
+  const sfx = uniqueSuffix();
+  const names = Array.from({ length: 10 }, (_, index) => `Slow ${index + 1} ${sfx}`);
+  await page.goto('/import');
+  await pick(
+    page,
+    'slow.json',
+    bitwardenJson({
+      logins: names.map((name, index) => ({
+        name,
+        username: `slow${index}@example.com`,
+        password: `slow-password-${index}-${sfx}`,
+      })),
+    }),
+  );
+  await expect(page.getByRole('button', { name: 'Import 10 credentials' })).toBeEnabled();
+  // Every create takes a while, so the run can be paused and cancelled midway.
+  await sandbox.injectFault({ delayMs: 1500, pathPrefix: '/v1/credentials', count: 1000 });
+  await page.getByRole('button', { name: 'Import 10 credentials' }).click();
+  await expect(page.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('heading', { name: 'Import paused' })).toBeVisible();
+  // The four in flight finish; nothing new starts.
+  await expect(page.getByText(/^4 of 10 done · 4 imported/)).toBeVisible({ timeout: 15_000 });
+  await shoot(page, '3-paused');
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  const summary = page.getByRole('heading', { name: /imported, 0 failed, \d+ skipped$/ });
+  await expect(summary).toBeVisible({ timeout: 15_000 });
+  await sandbox.clearFaults();
+  const text = (await summary.textContent()) ?? '';
+  const imported = Number(text.split(' ')[0]);
+  expect(imported).toBeGreaterThanOrEqual(4);
+  expect(imported).toBeLessThan(10);
+  await expect(page.getByRole('table', { name: 'Outcome of every entry' })).toContainText(
+    'Skipped (cancelled)',
+  );
+  expect(await sandbox.listCredentials({ search: sfx })).toHaveLength(imported);
+});

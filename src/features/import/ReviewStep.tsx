@@ -199,8 +199,7 @@ const ReviewRow = memo(function ReviewRow({
       </tr>
       {entry.kind === 'authenticator' && row.include && row.login && (
         <tr>
-          <td />
-          <td colSpan={6} className="px-3 pb-3">
+          <td colSpan={7} className="px-3 pb-3">
             <LoginEditor row={row} login={row.login} problem={problem} onChange={onChange} />
           </td>
         </tr>
@@ -225,7 +224,8 @@ function LoginEditor({
   const set = (next: LoginChoice) => onChange(rowId, { login: next });
   const name = entryName(row.entry);
   return (
-    <fieldset className="space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-3">
+    // Sticky and no wider than the screen: on a phone the table scrolls sideways, the login form doesn't.
+    <fieldset className="sticky left-3 w-[min(44rem,calc(100vw-4rem))] space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-3">
       <legend className="px-1 text-sm font-medium text-slate-800">
         Login for the key of {name}
       </legend>

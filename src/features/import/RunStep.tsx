@@ -297,7 +297,7 @@ export function RunStep({ rows, jobIds, secretRow, runner, onSettled, onStartOve
         </div>
       )}
       <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-        <table className="w-full min-w-[40rem] text-left text-sm">
+        <table className="w-full min-w-[32rem] text-left text-sm">
           <caption className="sr-only">Outcome of every entry</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
             <tr>
