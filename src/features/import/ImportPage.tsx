@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useDiscardGuard } from '../../components/ui/useDiscardGuard';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { cn } from '../../lib/cn';
@@ -19,6 +19,10 @@ import { RunStep } from './RunStep';
 import { createImportRunner, type ImportRunner } from './run-import';
 import { SourceStep, type PickedFile } from './SourceStep';
 import type { Credential } from '../../api/schemas';
+
+const GoogleScanDialog = lazy(async () => ({
+  default: (await import('./GoogleScanDialog')).GoogleScanDialog,
+}));
 
 export type ParseFn = (input: ImportInput, signal: AbortSignal) => Promise<ParseResult>;
 
@@ -62,6 +66,8 @@ export function ImportPage({ parse = parseFile }: { parse?: ParseFn }) {
   const [finished, setFinished] = useState(false);
   const [runner, setRunner] = useState<ImportRunner | null>(null);
   const [runKey, setRunKey] = useState(0);
+  const [scanning, setScanning] = useState(false);
+  const [scannerLoaded, setScannerLoaded] = useState(false);
   /** The rows as they are sent (secrets included), until each is imported. */
   const secretRows = useRef(new Map<string, PlanRow>());
   const preexisting = useRef(new Set<string>());
@@ -168,6 +174,27 @@ export function ImportPage({ parse = parseFile }: { parse?: ParseFn }) {
     setCheckError(failure);
   }, []);
 
+  const review = useCallback(
+    (name: string, result: ParseResult, signal: AbortSignal) => {
+      setLocked(null);
+      setFileName(name);
+      setWarnings(result.warnings);
+      const planned = result.entries.map(initialRow);
+      setRows(planned);
+      setStage('review');
+      void checkRows(planned, signal);
+    },
+    [checkRows],
+  );
+
+  const fromScans = (result: ParseResult) => {
+    session.current?.abort();
+    const controller = new AbortController();
+    session.current = controller;
+    setError(null);
+    review('Google Authenticator export', result, controller.signal);
+  };
+
   const readFile = useCallback(
     async (file: PickedFile, password?: string) => {
       session.current?.abort();
@@ -183,13 +210,7 @@ export function ImportPage({ parse = parseFile }: { parse?: ParseFn }) {
         if (controller.signal.aborted) return;
         // The file's bytes go as soon as they are parsed.
         file.bytes.fill(0);
-        setLocked(null);
-        setFileName(file.fileName);
-        setWarnings(result.warnings);
-        const planned = result.entries.map(initialRow);
-        setRows(planned);
-        setStage('review');
-        void checkRows(planned, controller.signal);
+        review(file.fileName, result, controller.signal);
       } catch (parseError) {
         if (controller.signal.aborted) return;
         const known = fileError(parseError);
@@ -209,7 +230,7 @@ export function ImportPage({ parse = parseFile }: { parse?: ParseFn }) {
         if (!controller.signal.aborted) setBusy(false);
       }
     },
-    [checkRows, parse],
+    [parse, review],
   );
 
   const onChange = useCallback(
@@ -311,6 +332,10 @@ export function ImportPage({ parse = parseFile }: { parse?: ParseFn }) {
           onPassword={(password) => {
             if (locked) void readFile(locked.file, password);
           }}
+          onScanGoogle={() => {
+            setScannerLoaded(true);
+            setScanning(true);
+          }}
           onCancelPassword={() => {
             locked?.file.bytes.fill(0);
             setLocked(null);
@@ -350,6 +375,11 @@ export function ImportPage({ parse = parseFile }: { parse?: ParseFn }) {
           onSettled={onSettled}
           onStartOver={reset}
         />
+      )}
+      {scannerLoaded && (
+        <Suspense fallback={null}>
+          <GoogleScanDialog open={scanning} onOpenChange={setScanning} onDone={fromScans} />
+        </Suspense>
       )}
       {prompt}
     </div>

@@ -21,6 +21,8 @@ export interface SourceStepProps {
   onUnreadable: () => void;
   onPassword: (password: string) => void;
   onCancelPassword: () => void;
+  /** Opens the Google Authenticator scanner (several QR codes, one session). */
+  onScanGoogle: () => void;
 }
 
 /** FileReader rather than file.arrayBuffer(): the same in every browser and in jsdom. */
@@ -46,6 +48,7 @@ export function SourceStep({
   onUnreadable,
   onPassword,
   onCancelPassword,
+  onScanGoogle,
 }: SourceStepProps) {
   const fileId = useId();
   const pasteId = useId();
@@ -126,6 +129,15 @@ export function SourceStep({
         <p id={`${fileId}-hint`} className="text-xs text-slate-600">
           Or drop the file here.
         </p>
+      </div>
+      <div className="flex flex-wrap items-center gap-3 rounded-xl border border-slate-200 bg-white px-4 py-3">
+        <p className="min-w-0 flex-1 basis-64 text-sm text-slate-700">
+          Google Authenticator exports accounts as QR codes (Transfer accounts, then Export
+          accounts), often several in a row.
+        </p>
+        <Button onClick={onScanGoogle} disabled={busy}>
+          Scan Google Authenticator codes
+        </Button>
       </div>
       <form onSubmit={usePasted} className="space-y-2">
         <label htmlFor={pasteId} className="block text-sm font-medium text-slate-800">
