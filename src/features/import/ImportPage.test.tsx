@@ -5,6 +5,7 @@ import type { Credential } from '../../api/schemas';
 import { totpAt, type TotpAccount } from '../../lib/authenticator-key';
 import { apiUrl, server } from '../../test/msw';
 import { renderWithProviders } from '../../test/render';
+import { renderInLayout } from '../../test/render-in-layout';
 import { recordQueryCache } from '../../test/cache-recorder';
 import { ImportPage, type ParseFn } from './ImportPage';
 import { ImportFileError, type ImportEntry, type ParseResult } from './model';
@@ -425,5 +426,29 @@ describe('ImportPage', () => {
       'This file is not an export this importer reads.',
     );
     expect(screen.getByLabelText('Export file')).toBeInTheDocument();
+  });
+
+  it('asks before leaving mid-way, and leaving drops the import', async () => {
+    fakeSkyvern();
+    const parse = vi.fn<ParseFn>(async () =>
+      result(entries().filter((entry) => entry.id === 'e4')),
+    );
+    const view = renderInLayout(<ImportPage parse={parse} />, { route: '/import' });
+    await pickFile(view.user);
+    await waitFor(() => expect(within(rowOf('Deploy token')).getByText('New')).toBeInTheDocument());
+    const main = screen.getByRole('navigation', { name: 'Main' });
+    await view.user.click(within(main).getByRole('link', { name: 'Credentials' }));
+    const prompt = await screen.findByRole('alertdialog', { name: 'Discard changes?' });
+    await view.user.click(within(prompt).getByRole('button', { name: 'Keep editing' }));
+    expect(screen.getByRole('heading', { name: 'Check what will happen' })).toBeInTheDocument();
+    await view.user.click(within(main).getByRole('link', { name: 'Credentials' }));
+    await view.user.click(
+      within(await screen.findByRole('alertdialog', { name: 'Discard changes?' })).getByRole(
+        'button',
+        { name: 'Discard' },
+      ),
+    );
+    expect(await screen.findByText('Somewhere else')).toBeInTheDocument();
+    expect(document.body.innerHTML).not.toContain('note-secret-value-4');
   });
 });
