@@ -166,7 +166,9 @@ async function unwrapSlot(slot: JsonObject, password: Uint8Array): Promise<Uint8
     r >= 1 &&
     r <= 32 &&
     p >= 1 &&
-    p <= 16;
+    p <= 16 &&
+    // scrypt needs 128·r·N bytes: refuse more than 256 MB rather than exhaust the tab.
+    128 * r * n <= 2 ** 28;
   if (!valid) throw new ImportFileError('corrupt', 'This Aegis vault’s password slot is damaged.');
   const keyParams = isObject(slot.key_params) ? slot.key_params : {};
   const salt = hexToBytes(text(slot.salt), WHAT);

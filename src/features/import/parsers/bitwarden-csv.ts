@@ -5,7 +5,7 @@
  * Bitwarden's CSV export has no cards or identities (its JSON export does).
  */
 import { ImportFileError, type ParseResult } from '../model';
-import { createYielder, missingPassword, readTotpField, ResultBuilder } from './common';
+import { createYielder, loginProblems, readTotpField, ResultBuilder } from './common';
 import { csvRecords } from './csv';
 
 const REQUIRED = ['type', 'name', 'login_username', 'login_password'];
@@ -36,8 +36,7 @@ export async function parseBitwardenCsv(
     if (type === 'login') {
       const username = (record.login_username ?? '').trim();
       const password = record.login_password ?? '';
-      const problems: string[] = [];
-      if (password === '') problems.push(missingPassword);
+      const problems = loginProblems(username, password);
       const reading = readTotpField(record.login_totp ?? '', {
         issuer: sourceName,
         account: username,

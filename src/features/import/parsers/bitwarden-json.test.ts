@@ -90,12 +90,19 @@ describe('Bitwarden JSON export', () => {
     const result = await parseBitwarden([
       bitwardenLogin({ name: 'Bad key' }, { totp: 'NOT-BASE32-189!' }),
       bitwardenLogin({ name: 'No password' }, { password: '' }),
+      bitwardenLogin({ name: 'No username' }, { username: null }),
+      bitwardenCard({ code: null, cardholderName: '' }, { name: 'No CVV' }),
       bitwardenCard({ number: VISA_BAD_LUHN }, { name: 'Typo card' }),
       bitwardenCard({ expMonth: '13' }, { name: 'Month 13' }),
       bitwardenCard({ expMonth: '1', expYear: '2020' }, { name: 'Old card' }),
     ]);
     expect(byName(result, 'Bad key').problems).toEqual([expect.stringMatching(/Bad 2FA key/)]);
     expect(byName(result, 'No password').problems).toEqual([expect.stringMatching(/No password/)]);
+    expect(byName(result, 'No username').problems).toEqual([expect.stringMatching(/No username/)]);
+    expect(byName(result, 'No CVV').problems).toEqual([
+      expect.stringMatching(/No security code/),
+      expect.stringMatching(/No cardholder/),
+    ]);
     expect(byName(result, 'Typo card').problems).toEqual([expect.stringMatching(/check digit/)]);
     expect(byName(result, 'Month 13').problems).toEqual([expect.stringMatching(/expiry month/)]);
     expect(byName(result, 'Old card').problems).toEqual([expect.stringMatching(/expired/)]);

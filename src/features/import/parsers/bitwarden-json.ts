@@ -16,7 +16,7 @@ import {
   checkCard,
   createYielder,
   isObject,
-  missingPassword,
+  loginProblems,
   plural,
   raw,
   readTotpField,
@@ -103,8 +103,7 @@ function addItem(builder: ResultBuilder, item: JsonObject, folder: string | null
         builder.add({ ...base, kind: 'unsupported', reason: unsupportedReasons.passkey });
         return;
       }
-      const problems: string[] = [];
-      if (password === '') problems.push(missingPassword);
+      const problems = loginProblems(username, password);
       const reading = readTotpField(raw(login.totp), { issuer: sourceName, account: username });
       if (reading.kind === 'invalid' || reading.kind === 'unsupported')
         problems.push(reading.reason);

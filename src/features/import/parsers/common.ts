@@ -278,10 +278,21 @@ export function checkCard(
     }
   }
   const cvv = input.cvv.trim();
-  if (cvv && !/^\d{3,4}$/.test(cvv)) problems.push('The security code is not 3 or 4 digits.');
+  if (!cvv) problems.push('No security code (CVV) in the export.');
+  else if (!/^\d{3,4}$/.test(cvv)) problems.push('The security code is not 3 or 4 digits.');
+  if (!input.cardholder.trim()) problems.push('No cardholder name in the export.');
   const brand = detectCardBrand(number)?.label ?? 'Unknown';
   return { cardholder: input.cardholder.trim(), number, expMonth, expYear, cvv, brand, problems };
 }
 
 /** The problem of a login without a password (Skyvern's password credentials need one). */
 export const missingPassword = 'No password in the export: Skyvern needs one for a login.';
+export const missingUsername = 'No username in the export: Skyvern needs one for a login.';
+
+/** What Skyvern requires of a password credential (contract: username and password, min 1). */
+export function loginProblems(username: string, password: string): string[] {
+  const problems: string[] = [];
+  if (username.trim() === '') problems.push(missingUsername);
+  if (password === '') problems.push(missingPassword);
+  return problems;
+}

@@ -46,10 +46,11 @@ export async function aesGcmDecrypt(
   iv: Bytes,
   data: Bytes,
 ): Promise<Bytes | null> {
-  const cryptoKey = await crypto.subtle.importKey('raw', new Uint8Array(key), 'AES-GCM', false, [
-    'decrypt',
-  ]);
   try {
+    // A key of the wrong length (a damaged slot) fails here, like a failed tag below.
+    const cryptoKey = await crypto.subtle.importKey('raw', new Uint8Array(key), 'AES-GCM', false, [
+      'decrypt',
+    ]);
     return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, cryptoKey, data));
   } catch {
     return null;

@@ -20,7 +20,7 @@ import {
   createYielder,
   decodeText,
   isObject,
-  missingPassword,
+  loginProblems,
   parseJson,
   plural,
   raw,
@@ -156,8 +156,7 @@ function addItem(builder: ResultBuilder, item: JsonObject, folder: string | null
       const loginFields = array(details.loginFields).filter(isObject);
       const username = text(loginFields.find((field) => field.designation === 'username')?.value);
       const password = raw(loginFields.find((field) => field.designation === 'password')?.value);
-      const problems: string[] = [];
-      if (password === '') problems.push(missingPassword);
+      const problems = loginProblems(username, password);
       const otpField = fields.find(
         (field) => isObject(field.value) && typeof field.value.totp === 'string',
       );

@@ -3,7 +3,7 @@
  * It holds Login and Password items only, and no vault name (so no folder).
  */
 import { ImportFileError, type ParseResult } from '../model';
-import { createYielder, missingPassword, readTotpField, ResultBuilder } from './common';
+import { createYielder, loginProblems, readTotpField, ResultBuilder } from './common';
 import { csvRecords } from './csv';
 
 export function looksLikeOnePasswordCsv(headers: string[]): boolean {
@@ -28,8 +28,7 @@ export async function parseOnePasswordCsv(
     const sourceName = (record.title ?? '').trim() || 'Untitled item';
     const username = (record.username ?? '').trim();
     const password = record.password ?? '';
-    const problems: string[] = [];
-    if (password === '') problems.push(missingPassword);
+    const problems = loginProblems(username, password);
     const reading = readTotpField(record.otpauth ?? '', { issuer: sourceName, account: username });
     if (reading.kind === 'invalid' || reading.kind === 'unsupported') problems.push(reading.reason);
     builder.add({

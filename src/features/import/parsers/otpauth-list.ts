@@ -19,16 +19,11 @@ function labelOf(uri: string): string {
   }
 }
 
+/** Any line is an otpauth:// URI: lines that are not become rows with a problem, not a refusal. */
+const notAUri = 'This line is not an otpauth:// URI.';
+
 export function looksLikeOtpauthList(source: string): boolean {
-  const lines = source
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('#'));
-  return (
-    lines.length > 0 &&
-    lines.every((line) => /^otpauth(-migration)?:\/\//i.test(line)) &&
-    lines.some((line) => /^otpauth:\/\//i.test(line))
-  );
+  return source.split(/\r?\n/).some((line) => /^otpauth:\/\//i.test(line.trim()));
 }
 
 export async function parseOtpauthList(
@@ -61,6 +56,20 @@ export async function parseOtpauthList(
     const parsed = parseAuthenticatorInput(line);
     switch (parsed.kind) {
       case 'totp':
+        if (parsed.source !== 'uri') {
+          // A bare key or a web address with a secret: not what this file is meant to hold.
+          addAuthenticator(
+            builder,
+            { ok: false, reason: notAUri },
+            {
+              sourceName: `Line ${index + 1}`,
+              folder: null,
+              issuer: '',
+              account: '',
+            },
+          );
+          break;
+        }
         addAuthenticator(
           builder,
           { ok: true, totp: parsed.totp },
@@ -106,7 +115,7 @@ export async function parseOtpauthList(
       default:
         addAuthenticator(
           builder,
-          { ok: false, reason: 'This line is not an otpauth:// URI.' },
+          { ok: false, reason: notAUri },
           {
             sourceName,
             folder: null,

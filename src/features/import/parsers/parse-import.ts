@@ -72,12 +72,12 @@ function sourceOfText(source: string): ImportSourceId | null {
   if (lines.length > 0 && lines.every((line) => /^otpauth-migration:\/\//i.test(line))) {
     return 'google-migration';
   }
-  if (looksLikeOtpauthList(source)) return 'otpauth-list';
   // The header row of a CSV never has a quoted line break: its first line is enough.
   const headerLine = source.slice(0, source.search(/\r?\n|$/));
   const headers = (parseCsv(headerLine)[0] ?? []).map((name) => name.trim().toLowerCase());
   if (looksLikeBitwardenCsv(headers)) return 'bitwarden-csv';
   if (looksLikeOnePasswordCsv(headers)) return '1password-csv';
+  if (looksLikeOtpauthList(source)) return 'otpauth-list';
   return null;
 }
 
@@ -112,6 +112,11 @@ function sniff(input: ImportInput): Sniffed | null {
   const detected = sourceOfText(source);
   if (detected) return { source: detected, text: source };
   return null;
+}
+
+/** Pasted text as an import input (an otpauth:// list, Google export links, a CSV or JSON). */
+export function inputFromText(text: string): ImportInput {
+  return { fileName: 'pasted.txt', bytes: new TextEncoder().encode(text) };
 }
 
 /** The source a file looks like, or null when it is none of them (or unreadable). */
