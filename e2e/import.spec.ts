@@ -106,6 +106,8 @@ test('Bitwarden JSON: dry run, import, verified codes, and no secret left behind
   await expect(page.getByRole('checkbox', { name: `Import Wiki ${sfx}` })).not.toBeChecked();
   await expectNoAxeViolations(page);
   await shoot(page, '2-dry-run');
+  // The parsed secrets are in the page's memory only: not on screen, in the cache or storage.
+  await expectNoSecretLeaks(page, record, [...Object.values(secrets), IMPORT_KEYS.github]);
 
   await page.getByRole('button', { name: 'Import 4 credentials' }).click();
   await expect(page.getByRole('heading', { name: '4 imported, 0 failed, 1 skipped' })).toBeVisible({
