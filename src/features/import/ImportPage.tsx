@@ -67,6 +67,7 @@ export function ImportPage({ parse = parseFile }: { parse?: ParseFn }) {
   const [runner, setRunner] = useState<ImportRunner | null>(null);
   const [runKey, setRunKey] = useState(0);
   const [scanning, setScanning] = useState(false);
+  const [verifying, setVerifying] = useState(false);
   const [scannerLoaded, setScannerLoaded] = useState(false);
   /** The rows as they are sent (secrets included), until each is imported. */
   const secretRows = useRef(new Map<string, PlanRow>());
@@ -92,6 +93,7 @@ export function ImportPage({ parse = parseFile }: { parse?: ParseFn }) {
     setBlocked(0);
     setJobIds([]);
     setFinished(false);
+    setVerifying(false);
   }, [runner]);
 
   useEffect(
@@ -283,8 +285,16 @@ export function ImportPage({ parse = parseFile }: { parse?: ParseFn }) {
     setFinished(true);
   }, []);
 
+  const onStarted = useCallback(() => setFinished(false), []);
+
   const secretRow = useCallback((id: string) => secretRows.current.get(id), []);
-  const stepIndex = stage === 'source' ? 0 : stage === 'review' ? 1 : finished ? 4 : 2;
+  const stepIndex =
+    stage === 'source' ? 0 : stage === 'review' ? 1 : finished ? 4 : verifying ? 3 : 2;
+
+  // Attention goes to the dry run when it appears (the report focuses its own summary).
+  useEffect(() => {
+    if (stage === 'review') document.getElementById('import-review')?.focus();
+  }, [stage]);
   const reviewRows = useMemo(() => rows, [rows]);
 
   return (
@@ -354,6 +364,7 @@ export function ImportPage({ parse = parseFile }: { parse?: ParseFn }) {
             onImport={startImport}
             onStartOver={reset}
             blocked={blocked}
+            starting={busy}
           />
           {error && (
             <p
@@ -373,6 +384,8 @@ export function ImportPage({ parse = parseFile }: { parse?: ParseFn }) {
           secretRow={secretRow}
           runner={runner}
           onSettled={onSettled}
+          onStarted={onStarted}
+          onVerifying={setVerifying}
           onStartOver={reset}
         />
       )}

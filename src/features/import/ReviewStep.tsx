@@ -25,6 +25,8 @@ export interface ReviewStepProps {
   onStartOver: () => void;
   /** Rows that are included but can't be sent yet, shown after a press of Import. */
   blocked: number;
+  /** Folders are being prepared before the first create. */
+  starting: boolean;
 }
 
 export function statusText(row: PlanRow): string {
@@ -68,13 +70,18 @@ export function ReviewStep({
   onImport,
   onStartOver,
   blocked,
+  starting,
 }: ReviewStepProps) {
   const included = rows.filter((row) => row.include).length;
   const count = (status: PlanRow['status']) => rows.filter((row) => row.status === status).length;
   return (
     <section aria-labelledby="import-review" className="space-y-4">
       <div className="space-y-1">
-        <h2 id="import-review" className="text-lg font-semibold text-slate-900">
+        <h2
+          id="import-review"
+          tabIndex={-1}
+          className="text-lg font-semibold text-slate-900 focus:outline-none"
+        >
           Check what will happen
         </h2>
         <p className="text-sm text-slate-600">
@@ -145,7 +152,12 @@ export function ReviewStep({
         </p>
       )}
       <div className="flex flex-wrap items-center gap-3">
-        <Button variant="primary" onClick={onImport} disabled={included === 0 || checking > 0}>
+        <Button
+          variant="primary"
+          onClick={onImport}
+          loading={starting}
+          disabled={included === 0 || checking > 0}
+        >
           Import {included} {included === 1 ? 'credential' : 'credentials'}
         </Button>
         <Button onClick={onStartOver}>Pick another file</Button>

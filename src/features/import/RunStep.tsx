@@ -33,6 +33,10 @@ export interface RunStepProps {
   runner: ImportRunner;
   /** Called once the run (and its checks) ended, with the rows whose secrets can go. */
   onSettled: (doneIds: readonly string[]) => void;
+  /** A run (or Retry failed) started: the page is mid-way again. */
+  onStarted: () => void;
+  /** The imported keys are being checked (step 4). */
+  onVerifying: (verifying: boolean) => void;
   onStartOver: () => void;
 }
 
@@ -148,7 +152,16 @@ function verificationText(verification: Verification | undefined): string {
   return `Not checked: ${verification.message}`;
 }
 
-export function RunStep({ rows, jobIds, secretRow, runner, onSettled, onStartOver }: RunStepProps) {
+export function RunStep({
+  rows,
+  jobIds,
+  secretRow,
+  runner,
+  onSettled,
+  onStarted,
+  onVerifying,
+  onStartOver,
+}: RunStepProps) {
   const run = useCallback(
     (job: Job) => {
       const row = secretRow(job.id);
@@ -171,6 +184,7 @@ export function RunStep({ rows, jobIds, secretRow, runner, onSettled, onStartOve
 
   const go = useCallback(
     async (runOnce: () => Promise<QueueSnapshot<RowResult>>) => {
+      onStarted();
       const result = await runOnce();
       const targets = result.keys.flatMap((rowId) => {
         const state = result.items.get(rowId);
@@ -180,15 +194,17 @@ export function RunStep({ rows, jobIds, secretRow, runner, onSettled, onStartOve
       });
       if (targets.length > 0) {
         setChecking(true);
+        onVerifying(true);
         await verifyAll(targets, (rowId, verification) =>
           setVerifications((current) => new Map(current).set(rowId, verification)),
         );
         setChecking(false);
+        onVerifying(false);
       }
       onSettled(result.keys.filter((rowId) => result.items.get(rowId)?.status === 'done'));
       setPasses((count) => count + 1);
     },
-    [onSettled, secretRow],
+    [onSettled, onStarted, onVerifying, secretRow],
   );
 
   useEffect(() => {
