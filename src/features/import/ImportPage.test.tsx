@@ -451,4 +451,35 @@ describe('ImportPage', () => {
     expect(await screen.findByText('Somewhere else')).toBeInTheDocument();
     expect(document.body.innerHTML).not.toContain('note-secret-value-4');
   });
+
+  it('pages a long dry run 100 rows at a time and still imports every included row', async () => {
+    const skyvern = fakeSkyvern();
+    const many: ImportEntry[] = Array.from({ length: 150 }, (_, index) => ({
+      ...base,
+      id: `s${index}`,
+      kind: 'secret',
+      sourceName: `Token ${index + 1}`,
+      name: `Token ${index + 1}`,
+      secret: `many-secret-${index}`,
+      label: null,
+    }));
+    const parse = vi.fn<ParseFn>(async () => result(many));
+    const view = renderWithProviders(<ImportPage parse={parse} />, { route: '/import' });
+    await pickFile(view.user);
+    const importButton = await screen.findByRole('button', { name: 'Import 150 credentials' });
+    await waitFor(() => expect(importButton).toBeEnabled());
+    expect(screen.getAllByRole('checkbox')).toHaveLength(100);
+    expect(screen.getByText('Rows 1–100 of 150')).toBeInTheDocument();
+    await view.user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByRole('checkbox', { name: 'Import Token 150' })).toBeChecked();
+    await view.user.click(importButton);
+    expect(
+      await screen.findByRole(
+        'heading',
+        { name: '150 imported, 0 failed, 0 skipped' },
+        { timeout: 20_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(skyvern.created).toHaveLength(150);
+  });
 });

@@ -1,4 +1,4 @@
-import { memo, useId } from 'react';
+import { memo, useId, useState } from 'react';
 import { Button } from '../../components/ui/Button';
 import { inputClass } from '../../components/ui/Field';
 import { SecretInput } from '../../components/ui/SecretInput';
@@ -12,6 +12,7 @@ import {
   type PlanRow,
 } from './plan';
 import { typeOf } from './report';
+import { PAGE_SIZE, pageCount, Pager } from './Pager';
 
 export interface ReviewStepProps {
   fileName: string;
@@ -72,6 +73,9 @@ export function ReviewStep({
   blocked,
   starting,
 }: ReviewStepProps) {
+  const [page, setPage] = useState(1);
+  const shownPage = Math.min(page, pageCount(rows.length));
+  const shown = rows.slice((shownPage - 1) * PAGE_SIZE, shownPage * PAGE_SIZE);
   const included = rows.filter((row) => row.include).length;
   const count = (status: PlanRow['status']) => rows.filter((row) => row.status === status).length;
   return (
@@ -140,11 +144,12 @@ export function ReviewStep({
               </th>
             </tr>
           </thead>
-          {rows.map((row) => (
+          {shown.map((row) => (
             <ReviewRow key={row.entry.id} row={row} onChange={onChange} />
           ))}
         </table>
       </div>
+      <Pager label="Dry run pages" page={shownPage} total={rows.length} onPage={setPage} />
       {blocked > 0 && (
         <p role="alert" className="text-sm text-red-700">
           {blocked === 1 ? '1 included row needs' : `${blocked} included rows need`} a login before

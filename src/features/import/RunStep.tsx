@@ -18,6 +18,7 @@ import {
 } from './report';
 import { classifyImportError, type ImportRunner, type RowResult } from './run-import';
 import { statusText } from './ReviewStep';
+import { PAGE_SIZE, pageCount, Pager } from './Pager';
 
 interface Job {
   id: string;
@@ -218,6 +219,9 @@ export function RunStep({
     if (finished) heading.current?.focus();
   }, [finished, passes]);
 
+  const [page, setPage] = useState(1);
+  const shownPage = Math.min(page, pageCount(rows.length));
+  const shown = rows.slice((shownPage - 1) * PAGE_SIZE, shownPage * PAGE_SIZE);
   const reports = buildReports(rows, snapshot, verifications, runner.createdId);
   const retryable = snapshot.failed + snapshot.stopped;
 
@@ -332,7 +336,7 @@ export function RunStep({
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => {
+            {shown.map((row) => {
               const rowId = row.entry.id;
               const state = snapshot.items.get(rowId);
               const text = state ? liveText(state) : `Skipped: ${skippedDetail(row)}`;
@@ -365,6 +369,7 @@ export function RunStep({
           </tbody>
         </table>
       </div>
+      <Pager label="Outcome pages" page={shownPage} total={rows.length} onPage={setPage} />
     </section>
   );
 }
