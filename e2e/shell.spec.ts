@@ -3,6 +3,7 @@ import { expect, expectNoAxeViolations, test } from './support/fixtures';
 const pages = [
   { path: '/credentials', heading: 'Credentials' },
   { path: '/two-factor', heading: '2FA codes' },
+  { path: '/import', heading: 'Import' },
   { path: '/settings/connection', heading: 'Connection' },
   { path: '/settings/custom-credential-service', heading: 'Custom Credential Service' },
   { path: '/no-such-page', heading: 'This page does not exist' },
@@ -30,6 +31,8 @@ test.describe('every page', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: '2FA codes' }).click();
     await expect(page).toHaveURL(/\/two-factor$/);
+    await nav.getByRole('link', { name: 'Import' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible();
     await nav.getByRole('link', { name: 'Custom Credential Service' }).click();
     await expect(page).toHaveURL(/\/settings\/custom-credential-service$/);
     await nav.getByRole('link', { name: 'Connection' }).click();

@@ -7,13 +7,16 @@
  * 2. The sandbox (in memory) with 50 credentials and `vite preview` of that build; in headless
  *    Chromium: time until the credentials list is visible, cold and warm cache (median of N runs),
  *    and how many requests the browser made until then.
- * 3. Lighthouse 12 for /credentials and the Custom Credential Service settings, mobile and desktop.
- * 4. Bulk delete of 100 credentials through the console (issue 12): select the page, Delete selected,
+ * 3. The import (issue 15): 500 password credentials from a Bitwarden JSON, imported into the
+ *    sandbox through /import in Chromium: wall time from "Import 500 credentials" to the report
+ *    (goal ≤ 60 s) and requests per second to Skyvern.
+ * 4. Lighthouse 12 for /credentials and the Custom Credential Service settings, mobile and desktop.
+ * 5. Bulk delete of 100 credentials through the console (issue 12): select the page, Delete selected,
  *    type the count, and time until the report says all are deleted; with every request counted.
  *
  * Ports (all overridable): BENCH_CONSOLE_PORT=4361, BENCH_SANDBOX_PORT=8761, BENCH_VAULT_PORT=8762.
  * Other knobs: BENCH_RUNS (default 7), BENCH_LIGHTHOUSE_RUNS (default 3, median kept),
- * BENCH_SKIP_LIGHTHOUSE=1, BENCH_ONLY=bulk-delete (build, servers and part 4 only),
+ * BENCH_SKIP_LIGHTHOUSE=1, BENCH_ONLY=bulk-delete (build, servers and part 5 only),
  * CHROMIUM_PATH (default /usr/bin/chromium).
  * Everything it starts is stopped when it ends, also on failure or Ctrl-C.
  */
@@ -365,6 +368,86 @@ async function measureTimeToList() {
   }
 }
 
+// ── 3b. Import ──────────────────────────────────────────────────────────────────────────────────
+const IMPORTED = 500;
+
+/** An unencrypted Bitwarden JSON export of `count` logins (Bitwarden's documented shape). */
+function bitwardenExport(count) {
+  const items = Array.from({ length: count }, (_, index) => ({
+    id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+    folderId: null,
+    type: 1,
+    name: `bench-import ${String(index + 1).padStart(3, '0')}`,
+    notes: null,
+    login: {
+      uris: [{ match: null, uri: 'https://example.com/login' }],
+      username: `import${index + 1}@example.com`,
+      password: `bench-import-password-${index + 1}`,
+      totp: null,
+    },
+    deletedDate: null,
+  }));
+  return JSON.stringify({ encrypted: false, folders: [], items });
+}
+
+async function measureImport(skyvernUrl) {
+  const { chromium } = await import('@playwright/test');
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    let counting = false;
+    // Requests the page makes; Chromium's CORS preflights do not show up here.
+    const requests = { total: 0, byMethod: {} };
+    page.on('request', (request) => {
+      if (!counting || !request.url().startsWith(skyvernUrl)) return;
+      requests.total += 1;
+      requests.byMethod[request.method()] = (requests.byMethod[request.method()] ?? 0) + 1;
+    });
+    await page.goto(`${consoleUrl}/import`);
+    const dryRunStart = performance.now();
+    await page.getByLabel('Export file').setInputFiles({
+      name: 'bench-bitwarden.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(bitwardenExport(IMPORTED), 'utf8'),
+    });
+    const button = page.getByRole('button', { name: `Import ${IMPORTED} credentials` });
+    await button.waitFor({ state: 'visible', timeout: 120_000 });
+    await page.waitForFunction(
+      (label) => {
+        const found = [...document.querySelectorAll('button')].find(
+          (element) => element.textContent?.trim() === label,
+        );
+        return found !== undefined && !found.disabled;
+      },
+      `Import ${IMPORTED} credentials`,
+      { timeout: 120_000 },
+    );
+    const dryRunMs = performance.now() - dryRunStart;
+    counting = true;
+    const start = performance.now();
+    await button.click();
+    const summary = page.getByRole('heading', { name: /imported, \d+ failed, \d+ skipped$/ });
+    await summary.waitFor({ state: 'visible', timeout: 300_000 });
+    const wallMs = performance.now() - start;
+    counting = false;
+    const text = (await summary.textContent()) ?? '';
+    await context.close();
+    return {
+      credentials: IMPORTED,
+      summary: text,
+      dryRunMs: Math.round(dryRunMs),
+      wallMs: Math.round(wallMs),
+      goalMs: 60_000,
+      requests: requests.total,
+      byMethod: requests.byMethod,
+      requestsPerSecond: Number((requests.total / (wallMs / 1000)).toFixed(1)),
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
 // ── 5. Bulk delete ──────────────────────────────────────────────────────────────────────────────
 async function seedBulk(skyvernUrl) {
   const create = async (index) => {
@@ -563,6 +646,9 @@ async function main() {
     await seedCredentials(skyvernUrl);
     assertServersUp();
     report.timeToList = { seededCredentials: SEEDED, ...(await measureTimeToList()) };
+    // Before Lighthouse, which points the organisation at the custom credential service.
+    report.import = await measureImport(skyvernUrl);
+    assertServersUp();
     if (process.env.BENCH_SKIP_LIGHTHOUSE !== '1') {
       report.lighthouse = await measureLighthouse(() => configureCustomService(skyvernUrl, vault));
     }
@@ -618,6 +704,17 @@ function printSummary(report) {
     `  requests until shown: cold ${cold.medianRequests} (${cold.medianPreflights} CORS preflight), warm ${warm.medianRequests} (${warm.medianNetworkRequests} not from cache, ${warm.medianPreflights} preflight); target ≤ 6`,
   );
   for (const request of cold.requestList) lines.push(`    ${request}`);
+  if (report.import) {
+    const imp = report.import;
+    lines.push('');
+    lines.push(`import of ${imp.credentials} password credentials (Bitwarden JSON, /import):`);
+    lines.push(
+      `  ${imp.summary}; wall time ${ms(imp.wallMs)} (goal ≤ ${ms(imp.goalMs)} → ${imp.wallMs <= imp.goalMs ? 'met' : 'MISSED'}); dry run ${ms(imp.dryRunMs)}`,
+    );
+    lines.push(
+      `  ${imp.requests} requests to Skyvern, ${imp.requestsPerSecond}/s (CORS preflights, which Chromium sends without telling the page, not counted); ${JSON.stringify(imp.byMethod)}`,
+    );
+  }
   if (report.lighthouse) {
     lines.push('');
     lines.push('Lighthouse (performance / accessibility / best practices):');

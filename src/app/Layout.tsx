@@ -1,5 +1,5 @@
 import { lazy, Suspense, type MouseEvent, type ReactNode } from 'react';
-import { KeyRound, LockKeyhole, PlugZap, Search, ShieldCheck, Vault } from 'lucide-react';
+import { Inbox, KeyRound, LockKeyhole, PlugZap, Search, ShieldCheck, Vault } from 'lucide-react';
 import { useAuthFailure } from '../api/auth-state';
 import { useConnection } from '../api/connection';
 import { cn } from '../lib/cn';
@@ -16,6 +16,7 @@ const AuthBanner = lazy(async () => ({ default: (await import('./AuthBanner')).A
 const nav = [
   { to: '/credentials', label: 'Credentials', icon: KeyRound },
   { to: '/two-factor', label: '2FA codes', icon: ShieldCheck },
+  { to: '/import', label: 'Import', icon: Inbox },
 ];
 const settingsNav = [
   { to: '/settings/connection', label: 'Connection', icon: PlugZap },

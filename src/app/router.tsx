@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { BrowserRouter, Navigate, Route, Switch } from '../lib/router';
 import { LoadingState } from '../components/ui/States';
 import { CredentialsPage } from '../features/credentials/CredentialsPage';
@@ -11,25 +11,35 @@ import { RouteErrorBoundary } from './RouteError';
  * a second round trip. Every other screen is its own lazily loaded chunk. The router is wouter
  * behind lib/router.tsx (docs/decisions/router.md).
  */
-// Rarely shown: kept out of the first load.
-const NotFoundPage = lazy(async () => ({ default: (await import('./NotFoundPage')).NotFoundPage }));
-const CredentialDetailPage = lazy(async () => ({
-  default: (await import('../features/credentials/CredentialDetailPage')).CredentialDetailPage,
-}));
-const TwoFactorPage = lazy(async () => ({
-  default: (await import('../features/two-factor/TwoFactorPage')).TwoFactorPage,
-}));
-const ConnectionPage = lazy(async () => ({
-  default: (await import('../features/connection/ConnectionPage')).ConnectionPage,
-}));
-const CustomCredentialServicePage = lazy(async () => ({
-  default: (await import('../features/custom-credential-service/CustomCredentialServicePage'))
-    .CustomCredentialServicePage,
-}));
 
-const VaultProvidersPage = lazy(async () => ({
-  default: (await import('../features/vault-providers/VaultProvidersPage')).VaultProvidersPage,
-}));
+/** A lazily loaded screen from its module's named export (one helper: the first chunk pays once). */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+// Rarely shown: kept out of the first load.
+const NotFoundPage = lazyPage(() => import('./NotFoundPage'), 'NotFoundPage');
+const CredentialDetailPage = lazyPage(
+  () => import('../features/credentials/CredentialDetailPage'),
+  'CredentialDetailPage',
+);
+const TwoFactorPage = lazyPage(
+  () => import('../features/two-factor/TwoFactorPage'),
+  'TwoFactorPage',
+);
+const ConnectionPage = lazyPage(
+  () => import('../features/connection/ConnectionPage'),
+  'ConnectionPage',
+);
+const CustomCredentialServicePage = lazyPage(
+  () => import('../features/custom-credential-service/CustomCredentialServicePage'),
+  'CustomCredentialServicePage',
+);
+const ImportPage = lazyPage(() => import('../features/import/ImportPage'), 'ImportPage');
+const VaultProvidersPage = lazyPage(
+  () => import('../features/vault-providers/VaultProvidersPage'),
+  'VaultProvidersPage',
+);
 
 export function AppRoutes() {
   return (
@@ -50,6 +60,9 @@ export function AppRoutes() {
               </Route>
               <Route path="/two-factor">
                 <TwoFactorPage />
+              </Route>
+              <Route path="/import">
+                <ImportPage />
               </Route>
               <Route path="/settings">
                 <Navigate to="/settings/connection" />

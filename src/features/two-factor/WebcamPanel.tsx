@@ -22,8 +22,16 @@ type State =
  * Live webcam scanning. The scanner is created when the user presses Start camera (not on
  * mount: the camera light should never come on unasked), stopped at the first decode, and
  * destroyed — with its tracks stopped — when the panel unmounts (tab change or dialog close).
+ * With `continuous` it keeps scanning and reports every decode (a Google Authenticator export of
+ * several codes, read in one session); the caller ignores repeats and unmounts it when done.
  */
-export function WebcamPanel({ onDecoded }: { onDecoded: (text: string) => void }) {
+export function WebcamPanel({
+  onDecoded,
+  continuous = false,
+}: {
+  onDecoded: (text: string) => void;
+  continuous?: boolean;
+}) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const scannerRef = useRef<QrScannerType | null>(null);
   const onDecodedRef = useRef(onDecoded);
@@ -77,6 +85,10 @@ export function WebcamPanel({ onDecoded }: { onDecoded: (text: string) => void }
       video,
       (result) => {
         if (done) return;
+        if (continuous) {
+          onDecodedRef.current(result.data);
+          return;
+        }
         done = true;
         performance.measure('qr-webcam-first-decode', { start: startedAt });
         // Release the camera at once: the code has been read, nothing else needs it.
