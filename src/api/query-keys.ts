@@ -50,12 +50,21 @@ const folders = {
   detail: (id: string) => [...folders.all(), 'detail', id] as const,
 };
 
+/** Browser profiles (contract 13): the run-settings picker and the profile a credential links. */
+const browserProfiles = {
+  all: () => [...scopeKey(), 'browser-profiles'] as const,
+  list: () => [...browserProfiles.all(), 'list'] as const,
+  detail: (id: string) => [...browserProfiles.all(), 'detail', id] as const,
+  usage: (id: string) => [...browserProfiles.detail(id), 'usage'] as const,
+};
+
 export const queryKeys = {
   credentials,
   customCredentialService,
   totpCodes,
   vaultProviders,
   folders,
+  browserProfiles,
 };
 
 /**
@@ -68,6 +77,7 @@ export const mutationKeys = {
   saveCredential: (mode: 'create' | 'edit') => ['credentials', mode] as const,
   renameCredential: () => ['credentials', 'rename'] as const,
   deleteCredential: () => ['credentials', 'delete'] as const,
+  updateRunSettings: () => ['credentials', 'run-settings'] as const,
   pushTotpCode: () => ['totp-codes', 'push'] as const,
   createFolder: () => ['credential-folders', 'create'] as const,
   updateFolder: () => ['credential-folders', 'update'] as const,

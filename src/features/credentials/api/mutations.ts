@@ -97,8 +97,7 @@ export function useRenameCredential(credentialId: string) {
 export function useUpdateRunSettings(credentialId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    // Named here, not in api/query-keys.ts: that module is in the first load (see profiles.ts).
-    mutationKey: ['credentials', 'run-settings'],
+    mutationKey: mutationKeys.updateRunSettings(),
     gcTime: 0,
     mutationFn: (patch: RunSettingsPatch) =>
       apiRequest({

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { apiRequest } from '../../../api/client';
-import { scopeKey } from '../../../api/query-keys';
+import { queryKeys } from '../../../api/query-keys';
 import type { Credential, CredentialType } from '../../../api/schemas';
 
 /*
@@ -258,16 +258,8 @@ function isWebUrl(value: string): boolean {
 // name the one a credential links. In this module rather than their own: one shared chunk, not
 // two, keeps the first load's preload list short (first-load-budget.md).
 
-/**
- * Browser profile keys, scoped by the connection like every key. They live here rather than in
- * api/query-keys.ts, which is part of /credentials' first load: only lazy screens use them, and
- * that first load has no bytes to spare (first-load-budget.md).
- */
-export const browserProfileKeys = {
-  all: () => [...scopeKey(), 'browser-profiles'] as const,
-  list: () => [...browserProfileKeys.all(), 'list'] as const,
-  detail: (id: string) => [...browserProfileKeys.all(), 'detail', id] as const,
-};
+/** Every profile key lives in api/query-keys.ts; this name keeps the callers short. */
+export const browserProfileKeys = queryKeys.browserProfiles;
 
 export const browserProfileSchema = z.object({
   browser_profile_id: z.string(),
@@ -317,7 +309,7 @@ const profileUsageSchema = z.object({
 /** B3: the workflows that also run with a profile (13.4). */
 export const browserProfileUsageQuery = (id: string) =>
   queryOptions({
-    queryKey: [...browserProfileKeys.detail(id), 'usage'] as const,
+    queryKey: browserProfileKeys.usage(id),
     queryFn: ({ signal }) =>
       apiRequest({
         path: `/v1/browser_profiles/${encodeURIComponent(id)}/usage`,
