@@ -278,15 +278,42 @@ describe('CredentialFormDialog: create', () => {
     expect(bodies[0]).toMatchObject({ vault_type: 'custom' });
   });
 
-  it('omits vault_type for Skyvern, and offers no choice without a custom service', async () => {
+  it('omits vault_type for Skyvern, and offers no custom service when none is configured', async () => {
     noCustomService();
     const bodies = captureCreate(created(passwordCredential()));
     const { user } = renderCreate();
     await fillPassword(user);
-    expect(screen.queryByRole('group', { name: 'Store the secret in' })).not.toBeInTheDocument();
+    const vault = screen.getByRole('group', { name: 'Store the secret in' });
+    expect(within(vault).getByRole('radio', { name: /^Skyvern/ })).toBeChecked();
+    expect(within(vault).queryByRole('radio', { name: /Custom Credential Service/ })).toBeNull();
+    // The server's own vaults are folded away until asked for.
+    expect(within(vault).queryByRole('radio', { name: /Azure Key Vault/ })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Create credential' }));
     await screen.findByText('cred_100000000000000001');
     expect(bodies[0]).not.toHaveProperty('vault_type');
+  });
+
+  it('explains that Azure Key Vault means the server’s own, and says so in words when it has none', async () => {
+    noCustomService();
+    const bodies = captureCreate(() =>
+      HttpResponse.json({ detail: 'Azure Vault credential is not supported' }, { status: 400 }),
+    );
+    const { user } = renderCreate();
+    await fillPassword(user);
+    const vault = screen.getByRole('group', { name: 'Store the secret in' });
+    await user.click(within(vault).getByText(/server’s own Bitwarden or Azure Key Vault/));
+    expect(vault).toHaveTextContent(
+      /not the organisation’s settings under Settings → Vault providers/,
+    );
+    await user.click(within(vault).getByRole('radio', { name: /Azure Key Vault \(server\)/ }));
+    await user.click(screen.getByRole('button', { name: 'Create credential' }));
+    expect(await within(vault).findByRole('alert')).toHaveTextContent(
+      'This Skyvern server has no Azure Key Vault configured',
+    );
+    expect(bodies[0]).toMatchObject({ vault_type: 'azure_vault' });
+    expect(within(vault).getByRole('radio', { name: /Azure Key Vault \(server\)/ })).toHaveFocus();
+    // Everything typed is still there.
+    expect(screen.getByLabelText(/^Username\*?$/)).toHaveValue('jane@example.com');
   });
 
   it('puts Skyvern’s 422 messages on the fields, ignoring the other shapes of its union', async () => {

@@ -23,6 +23,7 @@ import { credentialFormResolver, useRemoveTwoFactorConfirm } from './remove-two-
 import {
   initialValues,
   mapServerFieldErrors,
+  serverVaultRefusal,
   unplacedServerErrors,
   toRequestBody,
   type CredentialFormValues,
@@ -86,6 +87,8 @@ export function CredentialForm(props: CredentialFormProps) {
   const [checking, setChecking] = useState(false);
   const [unplacedErrors, setUnplacedErrors] = useState<string[]>([]);
   const [placedCount, setPlacedCount] = useState(0);
+  // The server-vault choices start folded away: most teams never use them.
+  const [serverVault, setServerVault] = useState(false);
 
   const type = form.watch('credentialType');
 
@@ -100,6 +103,13 @@ export function CredentialForm(props: CredentialFormProps) {
       onError: (error) => {
         if (!editing && mayHaveBeenApplied(error)) uncertainCreate.current = attemptOf(values);
         if (!isApiError(error)) return;
+        const vaultRefusal = error.status === 400 ? serverVaultRefusal(error.message) : null;
+        if (vaultRefusal) {
+          form.setError('vault', { type: 'server', message: vaultRefusal });
+          setPlacedCount(1);
+          formRef.current?.querySelector<HTMLInputElement>('input[name="vault"]:checked')?.focus();
+          return;
+        }
         // Only errors for fields on screen count as placed; the rest are listed in words.
         const mapped = mapServerFieldErrors(error.fieldErrors, values.credentialType);
         const onScreen = (field: string) =>
@@ -217,7 +227,7 @@ export function CredentialForm(props: CredentialFormProps) {
         />
       </Field>
 
-      {offerVault && vaultStatus.data?.configured && (
+      {!editing && (
         <ChoiceGroup
           legend="Store the secret in"
           columns={2}
@@ -237,24 +247,80 @@ export function CredentialForm(props: CredentialFormProps) {
           >
             Skyvern
           </ChoiceCard>
-          <ChoiceCard
-            compact
-            hint={
-              vaultStatus.data.apiBaseUrl
-                ? `Your service at ${vaultStatus.data.apiBaseUrl}`
-                : 'Your organisation’s own service'
-            }
-            input={
-              <input
-                type="radio"
-                value="custom"
-                className={radioClass}
-                {...form.register('vault')}
-              />
-            }
+          {offerVault && vaultStatus.data?.configured && (
+            <ChoiceCard
+              compact
+              hint={
+                vaultStatus.data.apiBaseUrl
+                  ? `Your service at ${vaultStatus.data.apiBaseUrl}`
+                  : 'Your organisation’s own service'
+              }
+              input={
+                <input
+                  type="radio"
+                  value="custom"
+                  className={radioClass}
+                  {...form.register('vault')}
+                />
+              }
+            >
+              Custom Credential Service
+            </ChoiceCard>
+          )}
+          <details
+            className="sm:col-span-2"
+            open={serverVault || undefined}
+            onToggle={(event) => {
+              const open = event.currentTarget.open;
+              setServerVault(open);
+              // Folding them away goes back to the default rather than hiding the choice made.
+              const vault = form.getValues('vault');
+              if (!open && (vault === 'bitwarden' || vault === 'azure_vault')) {
+                form.setValue('vault', 'skyvern');
+              }
+            }}
           >
-            Custom Credential Service
-          </ChoiceCard>
+            <summary className="cursor-pointer text-sm text-brand-700 hover:underline">
+              The Skyvern server’s own Bitwarden or Azure Key Vault
+            </summary>
+            <p className="mt-2 text-xs text-slate-600">
+              These mean the vault set up on the Skyvern server itself (its environment), not the
+              organisation’s settings under Settings → Vault providers, which are only read by
+              workflows. Skyvern refuses them when the server has none.
+            </p>
+            {serverVault && (
+              <div className="mt-2 grid gap-2 sm:grid-cols-2">
+                <ChoiceCard
+                  compact
+                  hint="A new item in the server’s Bitwarden account"
+                  input={
+                    <input
+                      type="radio"
+                      value="bitwarden"
+                      className={radioClass}
+                      {...form.register('vault')}
+                    />
+                  }
+                >
+                  Bitwarden (server)
+                </ChoiceCard>
+                <ChoiceCard
+                  compact
+                  hint="A secret in the server’s AZURE_CREDENTIAL_VAULT"
+                  input={
+                    <input
+                      type="radio"
+                      value="azure_vault"
+                      className={radioClass}
+                      {...form.register('vault')}
+                    />
+                  }
+                >
+                  Azure Key Vault (server)
+                </ChoiceCard>
+              </div>
+            )}
+          </details>
         </ChoiceGroup>
       )}
       {editing && (

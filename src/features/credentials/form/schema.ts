@@ -27,7 +27,7 @@ export const credentialFormSchema = z
   .object({
     credentialType: z.enum(['password', 'credit_card', 'secret']),
     name: z.string(),
-    vault: z.enum(['skyvern', 'custom']),
+    vault: z.enum(['skyvern', 'custom', 'bitwarden', 'azure_vault']),
     username: z.string(),
     password: z.string(),
     twoFactor: z.enum(TWO_FACTOR_CHOICES),
@@ -208,9 +208,14 @@ export function toRequestBody(
   options: { offerVault: boolean },
 ): CreateCredentialRequest {
   const name = values.name.trim();
-  // Skyvern's default vault is used when vault_type is absent; only the custom choice is sent.
+  // Skyvern's default vault is used when vault_type is absent: only another choice is sent, and
+  // the custom service only while it is configured.
   const vault =
-    options.offerVault && values.vault === 'custom' ? { vault_type: 'custom' as const } : {};
+    values.vault === 'bitwarden' || values.vault === 'azure_vault'
+      ? { vault_type: values.vault }
+      : options.offerVault && values.vault === 'custom'
+        ? { vault_type: 'custom' as const }
+        : {};
   switch (values.credentialType) {
     case 'password':
       return {
@@ -299,6 +304,20 @@ const serverFields: Record<string, { field: keyof CredentialFormValues; type?: C
   credential_type: { field: 'credentialType' },
   vault_type: { field: 'vault' },
 };
+
+/**
+ * Skyvern's refusals of a server vault it has not been set up with (contract 2.3, 12.6), in words.
+ * Both vaults mean the Skyvern server's own account, never Settings → Vault providers.
+ */
+export function serverVaultRefusal(message: string): string | null {
+  if (/^Azure Vault credential is not supported/i.test(message)) {
+    return 'This Skyvern server has no Azure Key Vault configured (its AZURE_CREDENTIAL_VAULT setting). Choose another vault; the organisation’s Azure settings under Vault providers are not used for credentials.';
+  }
+  if (/^Bitwarden credential vault is not supported/i.test(message)) {
+    return 'This Skyvern server has no Bitwarden account configured for credentials. Choose another vault; the organisation’s Bitwarden settings under Vault providers are not used for credentials.';
+  }
+  return null;
+}
 
 /**
  * Which of Skyvern's field errors belong to fields on screen. Skyvern validates the credential
