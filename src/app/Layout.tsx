@@ -10,6 +10,10 @@ import { useRouteFocus } from './useRouteFocus';
 
 // The banner (and its key dialog) is only needed once Skyvern refuses the key: its own chunk.
 const AuthBanner = lazy(async () => ({ default: (await import('./AuthBanner')).AuthBanner }));
+// Login tests that go on while the user is elsewhere: loaded only once one has started.
+const LoginTests = lazy(async () => ({
+  default: (await import('../features/login-tests/running-tests')).LoginTests,
+}));
 
 const nav = [
   { to: '/credentials', label: 'Credentials', icon: KeyRound },
@@ -97,6 +101,13 @@ export function Layout() {
             </span>
             <span>Skyvern Credentials</span>
           </NavLink>
+          {/* Set once a login test starts in this tab (features/login-tests); Layout re-renders on
+              every navigation, so the list shows up as soon as the user leaves the page. */}
+          {document.documentElement.dataset['loginTests'] && (
+            <Suspense fallback={null}>
+              <LoginTests />
+            </Suspense>
+          )}
           <NavLink
             to="/settings/connection"
             className="flex min-w-0 items-center gap-2 rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600"

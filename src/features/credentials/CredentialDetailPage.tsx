@@ -21,6 +21,7 @@ import { WaitingNotice } from '../../components/ui/WaitingNotice';
 import { UserText } from '../../components/ui/UserText';
 import { revealBidiControls } from '../../lib/bidi';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { LoginTestSection } from '../login-tests/LoginTestSection';
 import { credentialDetailQuery } from './api/credentials';
 import { totpCodeQuery } from './api/totp-code';
 import { CopyIdButton } from './components/CopyIdButton';
@@ -140,6 +141,10 @@ export function CredentialDetailPage() {
             kind={credential.credential.totp_type}
           />
         )}
+
+      {credential.credential_type === 'password' && (
+        <LoginTestSection credential={credential} name={name} />
+      )}
 
       <Metadata credential={credential} />
 

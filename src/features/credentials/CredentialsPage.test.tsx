@@ -306,6 +306,7 @@ describe('CredentialsPage: the row menu', () => {
     expect(items.map((item) => item.textContent)).toEqual([
       'Edit',
       'Change password',
+      'Test login',
       'Rename',
       'Delete',
     ]);
@@ -313,11 +314,11 @@ describe('CredentialsPage: the row menu', () => {
     await user.keyboard('{ArrowDown}');
     expect(items[1]).toHaveFocus();
     await user.keyboard('{ArrowUp}{ArrowUp}');
-    expect(items[3]).toHaveFocus(); // wraps round
+    expect(items[4]).toHaveFocus(); // wraps round
     await user.keyboard('{Home}');
     expect(items[0]).toHaveFocus();
     await user.keyboard('{End}');
-    expect(items[3]).toHaveFocus();
+    expect(items[4]).toHaveFocus();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('menu')).not.toBeInTheDocument();
     expect(trigger).toHaveFocus();
