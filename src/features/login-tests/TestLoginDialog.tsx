@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { AlertTriangle } from 'lucide-react';
 import { isApiError } from '../../api/client';
 import type { Credential } from '../../api/schemas';
@@ -52,6 +52,7 @@ export function TestLoginDialog({
   const [saveProfile, setSaveProfile] = useState(true);
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const urlRef = useRef<HTMLInputElement>(null);
 
   const start = async (event: FormEvent) => {
     event.preventDefault();
@@ -100,6 +101,12 @@ export function TestLoginDialog({
       }
       description="Skyvern signs in with this credential in a real browser and reports whether it worked."
       onCloseAutoFocus={onCloseAutoFocus}
+      onOpenAutoFocus={(event) => {
+        // Start on the login URL (Radix would pick the × button first).
+        if (!urlRef.current) return;
+        event.preventDefault();
+        urlRef.current.focus();
+      }}
     >
       {run?.outcome ? (
         <ResultView
@@ -108,13 +115,13 @@ export function TestLoginDialog({
             <>
               <Button onClick={() => setRunId(null)}>Test again</Button>
               <Button variant="primary" onClick={onClose}>
-                Close
+                Done
               </Button>
             </>
           }
         />
       ) : run ? (
-        <RunningView run={run} footer={<Button onClick={onClose}>Close</Button>} />
+        <RunningView run={run} footer={<Button onClick={onClose}>Run in background</Button>} />
       ) : (
         <form className="space-y-4" onSubmit={(event) => void start(event)} noValidate>
           <Field
@@ -124,6 +131,7 @@ export function TestLoginDialog({
             description="The page with the sign-in form."
           >
             <input
+              ref={urlRef}
               type="url"
               inputMode="url"
               autoComplete="url"

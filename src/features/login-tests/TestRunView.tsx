@@ -71,7 +71,7 @@ export function RunningView({ run, footer }: { run: LoginTestRun; footer?: React
       </ol>
       <p className="text-sm text-slate-700">
         Elapsed: <span data-testid="login-test-elapsed">{formatElapsed(now - run.startedAt)}</span>
-        {' · '}You can close this window: the test goes on, and the header lists it.
+        {' · '}You can leave: the test goes on, and the header lists it.
       </p>
       {cancelFailed && (
         <p role="alert" className="text-sm text-red-700">
