@@ -165,7 +165,10 @@ test('a test goes on after leaving the page: the header lists it and links back;
   await indicator.click();
   await expectNoAxeViolations(page, 'header');
   await shot(page, '7-header');
-  await page.getByRole('banner').getByRole('link', { name: new RegExp(name) }).click();
+  await page
+    .getByRole('banner')
+    .getByRole('link', { name: new RegExp(name) })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/credentials/${id}$`));
 
   await page.getByRole('button', { name: `Test login of ${name}` }).click();
