@@ -157,6 +157,9 @@ test('a test goes on after leaving the page: the header lists it and links back;
   let dialog = page.getByRole('dialog', { name: `Test login: ${name}` });
   await dialog.getByRole('button', { name: 'Start test' }).click();
   await expect(dialog.getByRole('list', { name: 'Steps' })).toBeVisible();
+  await expect(dialog.getByText('Skyvern is signing in…')).toBeVisible();
+  await expectNoAxeViolations(page, '[role="dialog"]');
+  await shot(page, '2-running-slow');
   await dialog.getByRole('button', { name: 'Run in background' }).click();
 
   await page.getByRole('link', { name: 'Credentials', exact: true }).first().click();

@@ -348,7 +348,7 @@ export function LoginTests() {
       {open && (
         <div
           id={panelId}
-          className="absolute right-0 z-40 mt-2 w-72 max-w-[calc(100vw-2rem)] rounded-lg border border-slate-200 bg-white p-2 shadow-lg"
+          className="fixed inset-x-4 top-14 z-40 rounded-lg sm:absolute sm:inset-x-auto sm:top-auto sm:right-0 sm:mt-2 sm:w-72 border border-slate-200 bg-white p-2 shadow-lg"
         >
           <p className="px-2 pt-1 pb-2 text-xs font-semibold tracking-wide text-slate-600 uppercase">
             Login tests
