@@ -206,3 +206,47 @@ test('keyboard only: row menu, start, result, Escape, focus back on Test login',
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('button', { name: `Test login of ${name}` })).toBeFocused();
 });
+
+test('test before saving: a passed test becomes the credential; a failed one leaves nothing behind', async ({
+  page,
+  sandbox,
+}) => {
+  const name = `Tested first ${uniqueSuffix()}`;
+  await page.goto('/credentials');
+  await page.getByRole('button', { name: /New credential/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'New credential' });
+  await field(dialog, 'Name').fill(name);
+  await field(dialog, 'Username').fill(ACCOUNTS.ada.username);
+  await field(dialog, 'Password').fill('demo-password-ada-wrong');
+  await dialog.getByRole('button', { name: 'Test before saving…' }).click();
+  const panel = dialog.getByRole('region', { name: 'Test before saving' });
+  await expect(panel).toContainText(`_test_login_${ACCOUNTS.ada.username}`);
+  await field(panel, 'Login URL').fill(DEMO_LOGIN);
+  await expectNoAxeViolations(page, '[role="dialog"]');
+  await shot(page, '9-inline-form');
+  await panel.getByRole('button', { name: 'Start test' }).click();
+  await expect(panel.getByRole('heading', { name: 'Login test failed' })).toBeVisible();
+  // Skyvern deleted the temporary credential once the run failed.
+  await expect
+    .poll(async () =>
+      (await sandbox.listCredentials({ search: '_test_login_' })).some((c) =>
+        c.name.endsWith(ACCOUNTS.ada.username),
+      ),
+    )
+    .toBe(false);
+
+  await panel.getByRole('button', { name: 'Test again' }).click();
+  await field(dialog, 'Password').fill(ACCOUNTS.ada.password);
+  await panel.getByRole('button', { name: 'Start test' }).click();
+  await expect(panel.getByRole('heading', { name: 'Login test passed' })).toBeVisible();
+  await shot(page, '10-inline-passed');
+  await panel.getByRole('button', { name: 'Save tested credential' }).click();
+  await expect(page.getByRole('dialog', { name: 'Credential created' })).toBeVisible();
+  const saved = await sandbox.listCredentials({ search: name });
+  expect(saved.map((c) => c.name)).toEqual([name]);
+  expect(
+    (await sandbox.listCredentials({ search: '_test_login_' })).filter((c) =>
+      c.name.endsWith(ACCOUNTS.ada.username),
+    ),
+  ).toEqual([]);
+});
