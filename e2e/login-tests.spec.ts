@@ -150,6 +150,8 @@ test('a test goes on after leaving the page: the header lists it and links back;
   page,
   sandbox,
 }) => {
+  // The slow page holds the run for 30 s, long enough to look around (and screenshot) first.
+  test.setTimeout(120_000);
   const name = `Demo slow ${uniqueSuffix()}`;
   const id = await seeded(sandbox, name, ACCOUNTS.ada, SLOW_LOGIN);
   await page.goto(`/credentials/${id}`);

@@ -12,7 +12,7 @@ import { useRouteFocus } from './useRouteFocus';
 const AuthBanner = lazy(async () => ({ default: (await import('./AuthBanner')).AuthBanner }));
 // Login tests that go on while the user is elsewhere: loaded only once one has started.
 const LoginTests = lazy(async () => ({
-  default: (await import('../features/login-tests/running-tests')).LoginTests,
+  default: (await import('../features/login-tests/live-tests')).LoginTests,
 }));
 
 const nav = [

@@ -11,9 +11,8 @@ import {
   startInlineTest,
   type InlineTestValues,
 } from './api';
-import { startTracking, useLoginTestRun } from './running-tests';
-import { RealSignInWarning } from './TestLoginDialog';
-import { ResultView, RunningView } from './TestRunView';
+import { startTracking, useLoginTestRun } from './live-tests';
+import { RealSignInWarning, ResultView, RunningView } from './RunView';
 
 export type InlineSignIn = Omit<InlineTestValues, 'url'> & { name: string };
 

@@ -6,7 +6,7 @@ import { queryKeys } from '../../api/query-keys';
 import type { Credential } from '../../api/schemas';
 import { Button } from '../../components/ui/Button';
 import { getBrowserProfile } from './api';
-import { formatElapsed, markSeen, useLatestTestOf, type LoginTestRun } from './running-tests';
+import { formatElapsed, markSeen, useLatestTestOf, type LoginTestRun } from './live-tests';
 
 const TestLoginDialog = lazy(async () => ({
   default: (await import('./TestLoginDialog')).TestLoginDialog,

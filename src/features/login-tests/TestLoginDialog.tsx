@@ -1,5 +1,4 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { AlertTriangle } from 'lucide-react';
 import { isApiError } from '../../api/client';
 import type { Credential } from '../../api/schemas';
 import { AuthFailureNotice } from '../../components/ui/AuthFailureNotice';
@@ -8,8 +7,8 @@ import { Dialog } from '../../components/ui/Dialog';
 import { Field, inputClass } from '../../components/ui/Field';
 import { UserText } from '../../components/ui/UserText';
 import { startCredentialTest } from './api';
-import { getLoginTests, startTracking, useLoginTestRun } from './running-tests';
-import { ResultView, RunningView } from './TestRunView';
+import { getLoginTests, startTracking, useLoginTestRun } from './live-tests';
+import { RealSignInWarning, ResultView, RunningView } from './RunView';
 
 export interface TestLoginDialogProps {
   credential: Credential;
@@ -17,19 +16,6 @@ export interface TestLoginDialogProps {
   name: string;
   onClose: () => void;
   onCloseAutoFocus?: (event: Event) => void;
-}
-
-/** The warning every test start shows (issue 13): a test is a real sign-in. */
-export function RealSignInWarning() {
-  return (
-    <div className="flex gap-2.5 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
-      <AlertTriangle aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-amber-700" />
-      <p>
-        A test really signs in to the site, as a person would. Repeated tests, or tests with a wrong
-        password, can lock the account or alert its owner.
-      </p>
-    </div>
-  );
 }
 
 /** X2 from the row menu or the detail page: asks for the login URL, then follows the run. */

@@ -8,7 +8,7 @@ import {
   resetLoginTests,
   startTracking,
   useLoginTestRun,
-} from './running-tests';
+} from './live-tests';
 
 /*
  * The polling behind "Test login" (issue 13): slows down over time, stops on a final status (and

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { CheckCircle2, LoaderCircle, TriangleAlert } from 'lucide-react';
+import { AlertTriangle, CheckCircle2, LoaderCircle, TriangleAlert } from 'lucide-react';
 import { Button } from '../../components/ui/Button';
 import { cn } from '../../lib/cn';
 import {
@@ -8,7 +8,7 @@ import {
   markSeen,
   type LoginTestPhase,
   type LoginTestRun,
-} from './running-tests';
+} from './live-tests';
 
 const STEPS: Array<{ phase: Exclude<LoginTestPhase, 'done'>; label: string }> = [
   { phase: 'queued', label: 'Queued' },
@@ -188,6 +188,19 @@ export function ResultView({ run, actions }: { run: LoginTestRun; actions: React
         </div>
       )}
       <div className="flex flex-wrap justify-end gap-2">{actions}</div>
+    </div>
+  );
+}
+
+/** The warning every test start shows (issue 13): a test is a real sign-in. */
+export function RealSignInWarning() {
+  return (
+    <div className="flex gap-2.5 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+      <AlertTriangle aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-amber-700" />
+      <p>
+        A test really signs in to the site, as a person would. Repeated tests, or tests with a wrong
+        password, can lock the account or alert its owner.
+      </p>
     </div>
   );
 }
