@@ -69,6 +69,9 @@ export default defineConfig({
         SANDBOX_API_KEY: API_KEY,
         VAULT_TOKEN,
         SANDBOX_TEST_CONTROL: '1',
+        // Login tests (e2e/login-tests.spec.ts): short steps; /__demo/slow/ pages time out after 30 s.
+        SANDBOX_LOGIN_TEST_STEP_MS: '300',
+        SANDBOX_LOGIN_TEST_PAGE_TIMEOUT_MS: '30000',
         SANDBOX_ALLOWED_ORIGINS: JSON.stringify([CONSOLE_URL]),
       },
     },

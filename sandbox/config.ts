@@ -69,6 +69,14 @@ function apiKeySpecs(env: Env): ApiKeySpec[] | undefined {
   });
 }
 
+function milliseconds(env: Env, name: string): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) > 600_000)
+    throw new ConfigError(`${name} must be a number of milliseconds (0–600000), got "${raw}"`);
+  return Number(raw);
+}
+
 const blankToUndefined = (value: string | undefined) =>
   value === undefined || value === '' ? undefined : value;
 
@@ -95,6 +103,8 @@ export function optionsFromEnv(env: Env): SandboxOptions {
     customCredentialApiToken: blankToUndefined(env['CUSTOM_CREDENTIAL_API_TOKEN']),
     encryptionKey: blankToUndefined(env['SANDBOX_ENCRYPTION_KEY']),
     vaultEncryptionKey: blankToUndefined(env['VAULT_ENCRYPTION_KEY']),
+    loginTestStepMs: milliseconds(env, 'SANDBOX_LOGIN_TEST_STEP_MS'),
+    loginTestPageTimeoutMs: milliseconds(env, 'SANDBOX_LOGIN_TEST_PAGE_TIMEOUT_MS'),
     testControl: env['SANDBOX_TEST_CONTROL'] === '1' || env['SANDBOX_TEST_CONTROL'] === 'true',
   };
 }

@@ -5,6 +5,7 @@
  * written directly, as a credential test or the profile editor would have left them.
  */
 import type { Hono } from 'hono';
+import { DEMO_ACCOUNTS, type DemoOutcome } from './demo/accounts';
 import type { SkyvernContext } from './skyvern/context';
 import { addProfileWithUsage } from './skyvern/control';
 
@@ -115,8 +116,42 @@ const pushedCodes = [
   { totp_identifier: 'purchasing@acme.example', content: '5829', source: 'manual_ui' },
 ];
 
-function demoBodies(): unknown[] {
+/** Credentials for the demo login site (sandbox/demo), one per outcome a login test can have. */
+const DEMO_SITE_NAMES: Record<DemoOutcome, string> = {
+  signs_in: 'Demo site — Ada (password only)',
+  authenticator: 'Demo site — Grace (authenticator app)',
+  locked: 'Demo site — locked account',
+  needs_phone: 'Demo site — asks for a phone number',
+  no_session: 'Demo site — kiosk (session not kept)',
+};
+
+export function demoSiteBodies(demoLoginUrl: string): unknown[] {
+  const bodies = DEMO_ACCOUNTS.map((account) => ({
+    name: DEMO_SITE_NAMES[account.outcome],
+    credential_type: 'password',
+    tested_url: demoLoginUrl,
+    credential: {
+      username: account.username,
+      password: account.password,
+      ...(account.authenticatorKey === undefined
+        ? {}
+        : { totp: account.authenticatorKey, totp_type: 'authenticator' }),
+    },
+  }));
+  const ada = DEMO_ACCOUNTS.find((account) => account.outcome === 'signs_in');
+  // A rotated password nobody updated here: its test fails with "password appears to be incorrect".
+  bodies.push({
+    name: 'Demo site — Ada (old password)',
+    credential_type: 'password',
+    tested_url: demoLoginUrl,
+    credential: { username: ada?.username ?? '', password: 'demo-password-ada-2025' },
+  });
+  return bodies;
+}
+
+function demoBodies(demoLoginUrl: string): unknown[] {
   return [
+    ...demoSiteBodies(demoLoginUrl),
     ...passwords.map((entry) => ({ ...entry, credential_type: 'password' })),
     ...cards.map(([name, number, brand, holder], index) => ({
       name,
@@ -171,6 +206,9 @@ export const DEMO_FOLDERS: ReadonlyArray<{
       'Datadog API key',
       'GitHub — release bot',
       'GitHub recovery codes',
+      // The demo login site's accounts are non-production too.
+      ...Object.values(DEMO_SITE_NAMES),
+      'Demo site — Ada (old password)',
     ],
   },
 ];
@@ -217,6 +255,7 @@ export async function seedDemoData(
   apiKey: string,
   ctx: SkyvernContext,
   organizationId: string,
+  demoLoginUrl: string,
 ): Promise<number> {
   const call = async (method: string, path: string, body: unknown) => {
     const response = await app.request(path, {
@@ -228,7 +267,7 @@ export async function seedDemoData(
       throw new Error(`Seeding ${path} failed: ${response.status} ${await response.text()}`);
     return (await response.json()) as Record<string, unknown>;
   };
-  const bodies = demoBodies();
+  const bodies = demoBodies(demoLoginUrl);
   const ids = new Map<string, string>();
   // Oldest first, so the list shows the last of each group at the top.
   for (const body of bodies) {

@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { resolveKey, SecretBox } from './lib/crypto';
 import { seedDemoData } from './seed';
 import { createSkyvernApp } from './skyvern/app';
+import { LoginTestService } from './skyvern/login-tests/service';
 import {
   apiKeyEntry,
   createAuthenticator,
@@ -77,6 +78,10 @@ export interface SandboxOptions {
   resolveHost?: (hostname: string) => Promise<string[]>;
   /** Test seam: the clock for authenticator codes and key expiry. */
   now?: () => number;
+  /** SANDBOX_LOGIN_TEST_STEP_MS: the pause per login-test step (created → queued → running → final). */
+  loginTestStepMs?: number;
+  /** SANDBOX_LOGIN_TEST_PAGE_TIMEOUT_MS: a demo page slower than this makes the test time out. */
+  loginTestPageTimeoutMs?: number;
 }
 
 export interface SandboxHandle {
@@ -157,9 +162,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const pending = new Set<Promise<void>>();
   let closed = false;
 
+  const loginTests = new LoginTestService(skyvernDb, {
+    stepMs: options.loginTestStepMs ?? 1500,
+    pageTimeoutMs: options.loginTestPageTimeoutMs ?? 5000,
+  });
+
   const close = async () => {
     if (closed) return;
     closed = true;
+    await loginTests.close();
     await Promise.all(servers.map(closeServer));
     await Promise.allSettled([...pending]);
     skyvernDb.close();
@@ -215,7 +226,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         const promise = task().finally(() => pending.delete(promise));
         pending.add(promise);
       },
+      loginTests,
     };
+    loginTests.attach(context);
     const bodyLimitBytes = options.bodyLimitBytes ?? 1024 * 1024;
     const { app } = createSkyvernApp(context, {
       authenticate: createAuthenticator(entries, now),
@@ -231,13 +244,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       testControl: options.testControl ?? false,
     });
 
-    if (options.seed === 'demo' && store.countCredentials(primary.organizationId) === 0) {
-      await seedDemoData(app, apiKey, context, primary.organizationId);
-    }
-
     const skyvernServer = createAdaptorServer({ fetch: app.fetch }) as Server;
     servers.push(skyvernServer);
     const skyvernPort = await listen(skyvernServer, options.port ?? 8717, host, 'SANDBOX_PORT');
+    loginTests.listening(`http://${urlHost(host)}:${skyvernPort}`, host);
+    // After listening: the demo credentials name the demo site's real URL.
+    if (options.seed === 'demo' && store.countCredentials(primary.organizationId) === 0) {
+      await seedDemoData(app, apiKey, context, primary.organizationId, loginTests.demoLoginUrl());
+    }
     const vaultServer = createAdaptorServer({ fetch: vaultApp.fetch }) as Server;
     servers.push(vaultServer);
     const vaultPort = await listen(vaultServer, options.vaultPort ?? 8718, host, 'VAULT_PORT');

@@ -4,6 +4,7 @@
  * error shapes.
  */
 import { Hono } from 'hono';
+import { createDemoSite } from '../demo/site';
 import { lenientUnquote } from '../lib/unquote';
 import { deleteProfile, getProfile, listProfiles, profileUsage } from './browser-profiles';
 import type { SkyvernContext } from './context';
@@ -63,6 +64,14 @@ import {
   saveBitwarden,
   saveOnePassword,
 } from './providers';
+import {
+  cancelTest,
+  pollTest,
+  testCredential,
+  testCredentialRequest,
+  testLogin,
+  testLoginRequest,
+} from './login-tests/handlers';
 import { RouteTable } from './routes';
 import {
   createCredentialRequest,
@@ -205,6 +214,25 @@ function buildRoutes(ctx: SkyvernContext, deps: EndpointDeps): RouteTable {
     clearProviderConfig(ctx, r.organizationId, r.params['provider'] ?? ''),
   );
 
+  // Login tests (section 11), /v1 only.
+  const runId = (params: Record<string, string>) => params['workflow_run_id'] ?? '';
+  const loginTest = endpoint(
+    deps,
+    { body: testLoginRequest, query: NONE, format: sanitized },
+    (r) => testLogin(ctx, r.organizationId, r.body),
+  );
+  const credentialTest = endpoint(
+    deps,
+    { body: testCredentialRequest, query: NONE, format: sanitized },
+    (r) => testCredential(ctx, r.organizationId, id(r.params), r.body),
+  );
+  const pollLoginTest = endpoint(deps, { body: null, query: NONE, format: sanitized }, (r) =>
+    pollTest(ctx, r.organizationId, id(r.params), runId(r.params)),
+  );
+  const cancelLoginTest = endpoint(deps, { body: null, query: NONE, format: sanitized }, (r) =>
+    cancelTest(ctx, r.organizationId, id(r.params), runId(r.params)),
+  );
+
   // Registration order matters: the first full match wins, as in Starlette.
   return (
     new RouteTable()
@@ -223,6 +251,7 @@ function buildRoutes(ctx: SkyvernContext, deps: EndpointDeps): RouteTable {
       .add('GET', '/v1/credentials/bitwarden/items', orgOnly(listBitwardenItems))
       .add('GET', '/v1/credentials/azure_credential/get', orgOnly(getAzure))
       .add('POST', '/v1/credentials/azure_credential/create', azureSave)
+      .add('POST', '/v1/credentials/test-login', loginTest)
       .add('GET', '/v1/credentials/{credential_id}', getOne)
       .add('PATCH', '/v1/credentials/{credential_id}', patch)
       // On /v1 this path is the provider-clear route, not a credential delete (contract 1.2).
@@ -231,6 +260,9 @@ function buildRoutes(ctx: SkyvernContext, deps: EndpointDeps): RouteTable {
       .add('POST', '/v1/credentials/{credential_id}/delete', remove(false))
       .add('GET', '/v1/credentials/{credential_id}/totp-code', totpCode)
       .add('PUT', '/v1/credentials/{credential_id}/folder', folderAssign)
+      .add('POST', '/v1/credentials/{credential_id}/test', credentialTest)
+      .add('GET', '/v1/credentials/{credential_id}/test/{workflow_run_id}', pollLoginTest)
+      .add('POST', '/v1/credentials/{credential_id}/test/{workflow_run_id}/cancel', cancelLoginTest)
       .add('POST', '/v1/credential_folders', folderCreate)
       .add('GET', '/v1/credential_folders', folderList)
       .add('GET', '/v1/credential_folders/{folder_id}', folderGet)
@@ -270,6 +302,11 @@ export function createSkyvernApp(ctx: SkyvernContext, options: SkyvernAppOptions
 
   // Always available (harmless, and handy for readiness checks).
   app.get('/__sandbox/health', () => json(200, { status: 'ok' }));
+  // The demo login site (sandbox/demo), before fault injection: faults target the API.
+  app.route(
+    '/',
+    createDemoSite({ slowPageMs: ctx.loginTests.options.pageTimeoutMs + 1000, now: ctx.now }),
+  );
   if (options.testControl) {
     registerControlRoutes(app, ctx, faults, options.authenticate);
     app.use('*', faultInjection(faults));

@@ -97,6 +97,9 @@ export interface NewProfileInput {
   workflowPermanentId?: string | null;
   sourceBrowserType?: string | null;
   lastVerifiedLoginAt?: string | null;
+  /** Stored proxy pin, as the credential keeps it (the login-test saver copies it, 11.6). */
+  proxyLocation?: string | null;
+  proxySessionId?: string | null;
 }
 
 /** Demo data and the test-control route: a profile as Skyvern would have stored it. */
@@ -113,8 +116,8 @@ export function addBrowserProfile(
     name: input.name,
     description: input.description ?? null,
     source_browser_type: input.sourceBrowserType ?? null,
-    proxy_location: null,
-    proxy_session_id: null,
+    proxy_location: input.proxyLocation ?? null,
+    proxy_session_id: input.proxySessionId ?? null,
     is_managed: input.isManaged === true ? 1 : 0,
     workflow_permanent_id: input.workflowPermanentId ?? null,
     browser_profile_key_digest: null,

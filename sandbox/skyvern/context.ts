@@ -3,6 +3,7 @@
  */
 import type { SecretBox } from '../lib/crypto';
 import type { FolderStore } from './folder-store';
+import type { LoginTestService } from './login-tests/service';
 import type { HostPolicy } from './outbound';
 import type { ProfileStore } from './profile-store';
 import type { SkyvernStore } from './store';
@@ -24,4 +25,6 @@ export interface SkyvernContext {
   totpCache: Map<string, { code: string; period: number; expiresAtMs: number }>;
   /** Work that Skyvern does after the response (old vault item cleanup); close() awaits it. */
   background: (task: () => Promise<void>) => void;
+  /** Login-test runs X1–X4 (contract 11) against the demo site. */
+  loginTests: LoginTestService;
 }

@@ -96,6 +96,9 @@ export class ProfileStore {
       owner: db.prepare(`SELECT id, name FROM credentials
         WHERE organization_id = ? AND browser_profile_id = ? AND deleted_at IS NULL
         ORDER BY seq LIMIT 1`),
+      stamp:
+        db.prepare(`UPDATE browser_profiles SET modified_at = @now, last_verified_login_at = @now
+        WHERE id = @id AND organization_id = @organization_id AND deleted_at IS NULL`),
       softDelete: db.prepare(`UPDATE browser_profiles SET deleted_at = @now, modified_at = @now
         WHERE id = @id AND organization_id = @organization_id AND deleted_at IS NULL`),
       unlink: db.prepare(`UPDATE credentials SET browser_profile_id = NULL, modified_at = @now
@@ -120,6 +123,11 @@ export class ProfileStore {
 
   get(organizationId: string, id: string): ProfileRow | undefined {
     return this.statements.get.get(id, organizationId) as ProfileRow | undefined;
+  }
+
+  /** A login test overwrote the profile in place (contract 11.6 step 4). */
+  stampVerifiedLogin(organizationId: string, id: string, now: string): void {
+    this.statements.stamp.run({ id, organization_id: organizationId, now });
   }
 
   /** The live credential that links the profile, if any. */

@@ -22,6 +22,8 @@ const credentials = {
   detail: (id: string) => [...credentials.details(), id] as const,
   totpCodes: () => [...credentials.all(), 'totp-code'] as const,
   totpCode: (id: string) => [...credentials.totpCodes(), id] as const,
+  /** B2, for the last verified login a credential's login test left on its profile (contract 11.6). */
+  browserProfile: (id: string) => [...credentials.all(), 'browser-profile', id] as const,
 };
 
 const customCredentialService = {

@@ -2,12 +2,15 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createQueryClient } from '../api/query-client';
 import { AppRoutes } from './router';
-import { ShortcutsHelp } from './ShortcutsHelp';
 import { exposeQueryCacheForTests } from './test-hooks';
 
 // Toasts are only raised after an action in a lazily loaded dialog or screen, so the toaster
 // loads once the first screen is up and the browser is idle, not on the path to the list
 // (before it mounts a toast would be lost; no action can finish that early).
+// The `?` listener loads right after the shell; it has no part in the first screen.
+const ShortcutsHelp = lazy(async () => ({
+  default: (await import('./ShortcutsHelp')).ShortcutsHelp,
+}));
 const Toaster = lazy(async () => ({ default: (await import('sonner')).Toaster }));
 
 /** True a little after start-up, once the browser is idle: after the first screen's requests. */
@@ -38,7 +41,9 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <AppRoutes />
-      <ShortcutsHelp />
+      <Suspense fallback={null}>
+        <ShortcutsHelp />
+      </Suspense>
       {toasterWanted && (
         <Suspense fallback={null}>
           <Toaster position="bottom-right" richColors closeButton duration={5000} />

@@ -12,6 +12,10 @@ import { OPEN_COMMAND_PALETTE } from './palette/CommandPaletteLauncher';
 
 // The banner (and its key dialog) is only needed once Skyvern refuses the key: its own chunk.
 const AuthBanner = lazy(async () => ({ default: (await import('./AuthBanner')).AuthBanner }));
+// Login tests that go on while the user is elsewhere: loaded only once one has started.
+const LoginTests = lazy(async () => ({
+  default: (await import('../features/login-tests/live-tests')).LoginTests,
+}));
 
 const nav = [
   { to: '/credentials', label: 'Credentials', icon: KeyRound },
@@ -106,6 +110,13 @@ export function Layout({ children }: { children: ReactNode }) {
               Ctrl K
             </kbd>
           </button>
+          {/* Set once a login test starts in this tab (features/login-tests); Layout re-renders on
+              every navigation, so the list shows up as soon as the user leaves the page. */}
+          {document.documentElement.dataset['loginTests'] && (
+            <Suspense fallback={null}>
+              <LoginTests />
+            </Suspense>
+          )}
           <ConnectionSwitcher connection={connection} />
         </div>
       </header>

@@ -126,6 +126,8 @@ export interface Location {
   pathname: string;
   /** With its leading "?", or "" (as window.location.search). */
   search: string;
+  /** With its leading "#", or "". Read when the location changes; a hash alone re-renders nothing. */
+  hash: string;
   /** Changes with every navigation, even to the same URL. */
   key: string;
 }
@@ -134,7 +136,7 @@ export function useLocation(): Location {
   const [pathname] = useWouterLocation();
   const search = useSearch();
   const key = entryState(useHistoryState())?.key ?? 'default';
-  return { pathname, search: search ? `?${search}` : '', key };
+  return { pathname, search: search ? `?${search}` : '', hash: window.location.hash, key };
 }
 
 /** How the current entry was reached: PUSH, REPLACE, or POP (back/forward, and the first load). */

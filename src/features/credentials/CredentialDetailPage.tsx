@@ -22,6 +22,7 @@ import { WaitingNotice } from '../../components/ui/WaitingNotice';
 import { UserText } from '../../components/ui/UserText';
 import { revealBidiControls } from '../../lib/bidi';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { LoginTestSection } from '../login-tests/LoginTestSection';
 import { credentialDetailQuery } from './api/credentials';
 import { folderDetailQuery } from './api/folders';
 import { totpCodeQuery } from './api/totp-code';
@@ -144,6 +145,10 @@ export function CredentialDetailPage() {
             kind={credential.credential.totp_type}
           />
         )}
+
+      {credential.credential_type === 'password' && (
+        <LoginTestSection credential={credential} name={name} />
+      )}
 
       <Metadata credential={credential} onMove={() => open({ kind: 'move', credential })} />
       <RunSettingsSection credential={credential} />

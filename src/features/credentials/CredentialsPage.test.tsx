@@ -306,6 +306,7 @@ describe('CredentialsPage: the row menu', () => {
     expect(items.map((item) => item.textContent)).toEqual([
       'Edit',
       'Change password',
+      'Test login',
       'Rename',
       'Move to folder',
       'Delete',

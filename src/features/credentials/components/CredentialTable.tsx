@@ -1,5 +1,13 @@
-import { Link } from '../../../lib/router';
-import { Ellipsis, FolderInput, KeyRound, PencilLine, SquarePen, Trash2 } from 'lucide-react';
+import { Link, useNavigate } from '../../../lib/router';
+import {
+  Ellipsis,
+  FolderInput,
+  KeyRound,
+  PencilLine,
+  ShieldCheck,
+  SquarePen,
+  Trash2,
+} from 'lucide-react';
 import type { Credential } from '../../../api/schemas';
 import { MenuButton, type MenuAction } from '../../../components/ui/MenuButton';
 import { UserText } from '../../../components/ui/UserText';
@@ -116,6 +124,8 @@ function CredentialRow({
   const id = credential.credential_id;
   const selected = selection.ids.has(id);
   const name = displayName(credential);
+  const navigate = useNavigate();
+  const href = `/credentials/${encodeURIComponent(credential.credential_id)}`;
   const identifier = identifierOf(credential);
   const twoFactor = twoFactorOf(credential);
   const actions: MenuAction[] = [
@@ -126,6 +136,12 @@ function CredentialRow({
             label: 'Change password',
             icon: KeyRound,
             onSelect: () => onAction({ kind: 'edit', credential, focus: 'password' }),
+          },
+          {
+            label: 'Test login',
+            icon: ShieldCheck,
+            // Opens on the credential's page, where the result stays (login-tests feature).
+            onSelect: () => navigate(`${href}#test-login`),
           },
         ]
       : []),
@@ -162,7 +178,7 @@ function CredentialRow({
       </td>
       <td className="order-1 min-w-0 flex-1 basis-40 @min-[56rem]:table-cell @min-[56rem]:max-w-52 @min-[56rem]:py-3 @min-[56rem]:pr-3 @min-[56rem]:pl-3">
         <Link
-          to={`/credentials/${encodeURIComponent(credential.credential_id)}`}
+          to={href}
           aria-label={`Open ${name}`}
           className="block min-w-0 rounded font-medium text-slate-900 hover:text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
         >

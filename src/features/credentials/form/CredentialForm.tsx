@@ -29,6 +29,7 @@ import {
   type CredentialFormValues,
 } from './schema';
 import { SecretFields } from './SecretFields';
+import { InlineLoginTest } from '../../login-tests/InlineLoginTest';
 
 type CommonProps = {
   onSaved: (credential: Credential) => void;
@@ -340,6 +341,27 @@ export function CredentialForm(props: CredentialFormProps) {
             editing={editing}
             passwordFirst={props.mode === 'edit' && props.initialFocus === 'password'}
           />
+        )}
+        {type === 'password' && !editing && (
+          <div className="mt-4">
+            <InlineLoginTest
+              values={() => {
+                const values = form.getValues();
+                return {
+                  name: values.name.trim(),
+                  username: values.username,
+                  password: values.password,
+                  totp: values.twoFactor === 'authenticator' ? values.authenticatorKey : null,
+                  totp_type: values.twoFactor,
+                  totp_identifier:
+                    values.twoFactor === 'email' || values.twoFactor === 'text'
+                      ? values.totpIdentifier.trim()
+                      : null,
+                };
+              }}
+              onSaved={props.onSaved}
+            />
+          </div>
         )}
         {type === 'credit_card' && <CardFields form={form} editing={editing} />}
         {type === 'secret' && <SecretFields form={form} editing={Boolean(editing)} />}
