@@ -315,11 +315,11 @@ describe('CredentialsPage: the row menu', () => {
     await user.keyboard('{ArrowDown}');
     expect(items[1]).toHaveFocus();
     await user.keyboard('{ArrowUp}{ArrowUp}');
-    expect(items[4]).toHaveFocus(); // wraps round
+    expect(items[5]).toHaveFocus(); // wraps round
     await user.keyboard('{Home}');
     expect(items[0]).toHaveFocus();
     await user.keyboard('{End}');
-    expect(items[4]).toHaveFocus();
+    expect(items[5]).toHaveFocus();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('menu')).not.toBeInTheDocument();
     expect(trigger).toHaveFocus();

@@ -41,18 +41,17 @@ export function PasswordGeneratorPanel({
     panelRef.current?.scrollIntoView?.({ block: 'center' });
   }, []);
 
-  const use = async (copy: boolean) => {
+  const use = (copy: boolean) => {
     if (problem) return;
     const password = generatePassword(options);
-    if (copy) {
-      try {
-        await navigator.clipboard.writeText(password);
-        toast.success('Password copied');
-      } catch {
-        toast.error('The browser did not allow copying; the password is in the field.');
-      }
-    }
+    // The field first, in the click itself: the form updates at once, whatever the clipboard does.
     onUse(password);
+    if (copy) {
+      navigator.clipboard.writeText(password).then(
+        () => toast.success('Password copied'),
+        () => toast.error('The browser did not allow copying; the password is in the field.'),
+      );
+    }
   };
 
   return (
@@ -113,15 +112,10 @@ export function PasswordGeneratorPanel({
         <Button size="sm" variant="ghost" onClick={onCancel}>
           Cancel
         </Button>
-        <Button size="sm" disabled={Boolean(problem)} onClick={() => void use(true)}>
+        <Button size="sm" disabled={Boolean(problem)} onClick={() => use(true)}>
           Fill and copy
         </Button>
-        <Button
-          size="sm"
-          variant="primary"
-          disabled={Boolean(problem)}
-          onClick={() => void use(false)}
-        >
+        <Button size="sm" variant="primary" disabled={Boolean(problem)} onClick={() => use(false)}>
           Fill password
         </Button>
       </div>

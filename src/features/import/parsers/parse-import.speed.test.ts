@@ -36,7 +36,8 @@ describe('parsing speed', () => {
     expect(result.entries).toHaveLength(5000);
     const figures = `${totalMs.toFixed(0)} ms in all, longest slice ${longestMs.toFixed(0)} ms, ${beats} turns`;
     expect(longestMs, figures).toBeLessThan(200);
-    // And it really does yield: a parse in one go gives the page a single turn, at the end.
-    expect(beats, figures).toBeGreaterThan(4);
+    // And it really does yield: a parse in one go gives the page at most one turn, at the end.
+    // (How many more depends on the machine's speed: the yields are by time, not by count.)
+    expect(beats, figures).toBeGreaterThanOrEqual(2);
   });
 });
