@@ -7,6 +7,7 @@ import { NavLink, useNavigate } from '../lib/router';
 import { confirmNavigation, hasUnsavedChanges } from '../lib/navigation-guard';
 import { LoadingState } from '../components/ui/States';
 import { useRouteFocus } from './useRouteFocus';
+import { ThemeSelect } from './ThemeSelect';
 import { ConnectionSwitcher, connectionColorClass } from './ConnectionSwitcher';
 import { OPEN_COMMAND_PALETTE } from './palette/CommandPaletteLauncher';
 
@@ -142,6 +143,9 @@ export function Layout({ children }: { children: ReactNode }) {
               Settings
             </p>
             <NavList items={settingsNav} />
+          </div>
+          <div className="mt-auto">
+            <ThemeSelect />
           </div>
         </nav>
         <main

@@ -12,12 +12,14 @@ import {
   Plus,
   ShieldCheck,
   SquareAsterisk,
+  SunMoon,
   Vault,
 } from 'lucide-react';
 import { apiRequest, isApiError } from '../../api/client';
 import { totpCodeSchema, type Credential, type CredentialType } from '../../api/schemas';
 import { Dialog } from '../../components/ui/Dialog';
 import { useNavigate } from '../../lib/router';
+import { setTheme, type ThemeChoice } from '../../lib/theme';
 import { credentialListQuery, credentialPath } from '../../features/credentials/api/credentials';
 import { displayName, identifierOf, typeLabels } from '../../features/credentials/describe';
 
@@ -28,6 +30,12 @@ const pages = [
   { to: '/settings/custom-credential-service', label: 'Custom Credential Service', icon: Vault },
   { to: '/settings/vault-providers', label: 'Vault providers', icon: LockKeyhole },
 ] as const;
+
+const themeItems: ReadonlyArray<{ theme: ThemeChoice; label: string }> = [
+  { theme: 'light', label: 'Theme: light' },
+  { theme: 'dark', label: 'Theme: dark' },
+  { theme: 'system', label: 'Theme: same as the system' },
+];
 
 const newItems: ReadonlyArray<{ type: CredentialType; label: string; icon: typeof KeyRound }> = [
   { type: 'password', label: 'New password credential', icon: KeyRound },
@@ -131,8 +139,9 @@ export function CommandPalette({
   const matches = (label: string) => words.every((word) => label.toLowerCase().includes(word));
   const shownPages = pages.filter(({ label }) => matches(`go to ${label}`));
   const shownNew = newItems.filter(({ label }) => matches(label));
+  const shownThemes = themeItems.filter(({ label }) => matches(label));
   const nothing =
-    shownPages.length + shownNew.length + credentials.length === 0 &&
+    shownPages.length + shownNew.length + shownThemes.length + credentials.length === 0 &&
     !(deferred.length > 0 && results.isPending);
 
   const close = () => {
@@ -258,6 +267,23 @@ export function CommandPalette({
                       <Plus className="absolute -right-1.5 -bottom-1.5 size-3" />
                     </span>
                   }
+                >
+                  {label}
+                </Item>
+              ))}
+            </Command.Group>
+          )}
+          {shownThemes.length > 0 && (
+            <Command.Group heading="Appearance" className={groupClass}>
+              {shownThemes.map(({ theme, label }) => (
+                <Item
+                  key={theme}
+                  value={label}
+                  onSelect={() => {
+                    setTheme(theme);
+                    close();
+                  }}
+                  icon={<SunMoon className="size-4" />}
                 >
                   {label}
                 </Item>
