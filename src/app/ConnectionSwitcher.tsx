@@ -1,23 +1,9 @@
 import { Settings2 } from 'lucide-react';
-import {
-  isConfigured,
-  switchConnection,
-  type ActiveConnection,
-  type ConnectionColor,
-} from '../api/connection';
+import { isConfigured, switchConnection, type ActiveConnection } from '../api/connection';
+import { connectionColorClass } from '../components/ui/connection-colors';
 import { cn } from '../lib/cn';
 import { confirmNavigation } from '../lib/navigation-guard';
 import { NavLink, useNavigate } from '../lib/router';
-
-/** Each connection's colour: the header's top stripe and the dot next to its name. */
-export const connectionColorClass: Record<ConnectionColor, string> = {
-  blue: 'bg-brand-600',
-  green: 'bg-emerald-600',
-  amber: 'bg-amber-500',
-  red: 'bg-red-600',
-  violet: 'bg-violet-600',
-  slate: 'bg-slate-500',
-};
 
 function hostOf(url: string): string {
   try {

@@ -8,7 +8,8 @@ import { confirmNavigation, hasUnsavedChanges } from '../lib/navigation-guard';
 import { LoadingState } from '../components/ui/States';
 import { useRouteFocus } from './useRouteFocus';
 import { ThemeSelect } from './ThemeSelect';
-import { ConnectionSwitcher, connectionColorClass } from './ConnectionSwitcher';
+import { ConnectionSwitcher } from './ConnectionSwitcher';
+import { connectionColorClass } from '../components/ui/connection-colors';
 import { OPEN_COMMAND_PALETTE } from './palette/CommandPaletteLauncher';
 
 // The banner (and its key dialog) is only needed once Skyvern refuses the key: its own chunk.

@@ -20,16 +20,7 @@ import { SecretInput } from '../../components/ui/SecretInput';
 import { Notice } from '../../components/ui/States';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { testConnection, type ConnectionTestResult } from './api';
-import { ColorPicker, ConnectionsList, takeKeyFocusRequest } from './ConnectionsList';
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
+import { ColorPicker, ConnectionsList, isHttpUrl, takeKeyFocusRequest } from './ConnectionsList';
 
 const schema = z.object({
   baseUrl: z

@@ -16,6 +16,7 @@ import { clearAuthFailure } from '../../api/auth-state';
 import { Button } from '../../components/ui/Button';
 import { Field, inputClass } from '../../components/ui/Field';
 import { UserText } from '../../components/ui/UserText';
+import { connectionColorClass } from '../../components/ui/connection-colors';
 import { cn } from '../../lib/cn';
 import { confirmNavigation } from '../../lib/navigation-guard';
 
@@ -32,16 +33,6 @@ export const colorLabels: Record<ConnectionColor, string> = {
   slate: 'Grey',
 };
 
-/** Same palette as the header's switcher (app/ConnectionSwitcher.tsx). */
-export const swatchClass: Record<ConnectionColor, string> = {
-  blue: 'bg-brand-600',
-  green: 'bg-emerald-600',
-  amber: 'bg-amber-500',
-  red: 'bg-red-600',
-  violet: 'bg-violet-600',
-  slate: 'bg-slate-500',
-};
-
 const keyFocus = { requested: false };
 
 /** Asks the page that mounts next for its API key field to take focus. */
@@ -56,7 +47,8 @@ export function takeKeyFocusRequest(): boolean {
   return requested;
 }
 
-function isHttpUrl(value: string): boolean {
+/** An absolute http(s) URL: what a Skyvern API URL must be. */
+export function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value.trim());
     return url.protocol === 'http:' || url.protocol === 'https:';
@@ -92,7 +84,10 @@ export function ColorPicker({
               onChange={() => onChange(color)}
               className="sr-only"
             />
-            <span aria-hidden="true" className={cn('size-3 rounded-full', swatchClass[color])} />
+            <span
+              aria-hidden="true"
+              className={cn('size-3 rounded-full', connectionColorClass[color])}
+            />
             {colorLabels[color]}
           </label>
         ))}
@@ -210,7 +205,7 @@ export function ConnectionsList() {
             <li key={saved.id} className="flex flex-wrap items-center gap-3 px-4 py-3">
               <span
                 aria-hidden="true"
-                className={cn('size-3 shrink-0 rounded-full', swatchClass[saved.color])}
+                className={cn('size-3 shrink-0 rounded-full', connectionColorClass[saved.color])}
               />
               <div className="min-w-0 flex-1">
                 <p className="truncate text-sm font-medium text-slate-900">
