@@ -381,7 +381,8 @@ test.describe('Credentials', () => {
     await expect(field(dialog, 'Name')).toBeFocused();
     await expectFocusVisible();
     await page.keyboard.type(name);
-    await page.keyboard.press('Tab');
+    // Past "Store the secret in" (Skyvern, and the folded server vaults) to the username.
+    await tabTo(field(dialog, 'Username'));
     await page.keyboard.type('kb@example.com');
     await page.keyboard.press('Tab');
     await expect(field(dialog, 'Password')).toBeFocused();
