@@ -3,6 +3,7 @@ import {
   API_KEY,
   API_KEY2,
   CHROMIUM_PATH,
+  chromiumArgs,
   CONSOLE_PORT,
   CONSOLE_URL,
   FAKE_WEBCAM_FILE,
@@ -41,17 +42,7 @@ export default defineConfig({
     permissions: ['camera', 'clipboard-read', 'clipboard-write'],
     launchOptions: {
       executablePath: CHROMIUM_PATH,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-        `--use-file-for-fake-video-capture=${FAKE_WEBCAM_FILE}`,
-      ],
+      args: chromiumArgs(FAKE_WEBCAM_FILE),
     },
   },
   webServer: [

@@ -4,42 +4,24 @@ import {
   expectNoAxeViolations,
   expectNoSecretLeaks,
   test,
+  shootAtWidths,
   uniqueSuffix,
 } from './support/fixtures';
 import { GOOGLE_EXPORT } from './fixtures/generate';
-import { CHROMIUM_PATH, GENERATED_DIR } from './support/env';
+import { CHROMIUM_PATH, chromiumArgs, GENERATED_DIR } from './support/env';
 
 /*
  * The import of a three-part Google Authenticator export through the webcam: its own file, since
  * its fake camera (a Y4M showing the three QR codes in turn) is a browser launch option.
  */
 
-const SCREENSHOTS = process.env['SCREENSHOT_DIR'];
-
-async function shoot(page: Page, name: string) {
-  if (!SCREENSHOTS) return;
-  for (const width of [1280, 1024, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-    await page.screenshot({ path: `${SCREENSHOTS}/import-${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+const shoot = (page: Page, name: string) => shootAtWidths(page, `import-${name}`);
 
 // This camera shows the export's three QR codes one after the other (a generated Y4M).
 test.use({
   launchOptions: {
     executablePath: CHROMIUM_PATH,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-video-capture=${GENERATED_DIR}${GOOGLE_EXPORT.file}`,
-    ],
+    args: chromiumArgs(`${GENERATED_DIR}${GOOGLE_EXPORT.file}`),
   },
 });
 

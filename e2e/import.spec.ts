@@ -4,6 +4,7 @@ import {
   expectNoAxeViolations,
   expectNoSecretLeaks,
   test,
+  shootAtWidths,
   uniqueSuffix,
 } from './support/fixtures';
 import { aegisEncrypted, bitwardenJson, IMPORT_KEYS } from './fixtures/import-files';
@@ -14,16 +15,7 @@ import { aegisEncrypted, bitwardenJson, IMPORT_KEYS } from './fixtures/import-fi
  * Aegis vault; and a run where the sandbox answers 409 and 500 for some creates.
  */
 
-const SCREENSHOTS = process.env['SCREENSHOT_DIR'];
-
-async function shoot(page: Page, name: string) {
-  if (!SCREENSHOTS) return;
-  for (const width of [1280, 1024, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-    await page.screenshot({ path: `${SCREENSHOTS}/import-${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+const shoot = (page: Page, name: string) => shootAtWidths(page, `import-${name}`);
 
 async function pick(page: Page, name: string, text: string) {
   await page.getByLabel('Export file').setInputFiles({

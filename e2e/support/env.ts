@@ -22,6 +22,21 @@ export const VAULT_TOKEN = process.env.E2E_VAULT_TOKEN ?? 'e2e-vault-token-7f3a9
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Debian's Chromium with a fake webcam that plays `videoFile` (a Y4M), as every e2e run uses it. */
+export function chromiumArgs(videoFile: string): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    `--use-file-for-fake-video-capture=${videoFile}`,
+  ];
+}
+
 /** Where generated fixtures (QR images, the fake-webcam video) are written. */
 export const GENERATED_DIR = new URL('../fixtures/generated/', import.meta.url).pathname;
 export const FAKE_WEBCAM_FILE = `${GENERATED_DIR}webcam-qr.y4m`;

@@ -177,6 +177,20 @@ export function field(scope: Page | Locator, label: string) {
   return scope.getByLabel(new RegExp(`^${escaped}\\*?$`));
 }
 
+/**
+ * Full-page screenshots at 1280, 1024 and 390 px wide into $SCREENSHOT_DIR (when set), named
+ * `<name>-<width>.png`; the viewport goes back to 1280×800 afterwards.
+ */
+export async function shootAtWidths(page: Page, name: string): Promise<void> {
+  const dir = process.env['SCREENSHOT_DIR'];
+  if (!dir) return;
+  for (const width of [1280, 1024, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
+    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 /** A unique, readable suffix so tests never collide on names in the shared sandbox. */
 export function uniqueSuffix(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
