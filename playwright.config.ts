@@ -45,6 +45,19 @@ export default defineConfig({
       args: chromiumArgs(FAKE_WEBCAM_FILE),
     },
   },
+  /*
+   * Every flow twice: at a laptop's width and at a phone's (390×844), where the sections sit
+   * behind the Menu button and dialogs are full-height sheets. responsive.spec.ts walks its own
+   * widths, so it runs once.
+   */
+  projects: [
+    { name: 'desktop' },
+    {
+      name: 'phone',
+      use: { viewport: { width: 390, height: 844 } },
+      testIgnore: ['nginx/**', 'responsive.spec.ts'],
+    },
+  ],
   webServer: [
     {
       command: 'npx tsx sandbox/main.ts',

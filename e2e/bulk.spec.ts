@@ -1,5 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test, uniqueSuffix } from './support/fixtures';
+import {
+  chooseFolder,
+  expectCurrentFolder,
+  expectNoFolder,
+  folderActions,
+} from './support/folders';
 
 /*
  * Bulk actions against the real sandbox, by keyboard alone: move three credentials into a folder
@@ -99,17 +105,14 @@ test('move three credentials into a new folder by bulk, filter by it, rename it,
   await expect(bar).toBeHidden();
   await expect(page.getByRole('checkbox', { name: 'Select all on this page' })).toBeFocused();
 
-  // Filter by the folder, from the panel, by keyboard.
-  const nav = page.getByRole('navigation', { name: 'Folders' });
-  const folderButton = nav.getByRole('button', { name: `${title}, 3 credentials` });
-  await folderButton.focus();
-  await page.keyboard.press('Enter');
+  // Filter by the folder, from the panel (the select on a phone), by keyboard.
+  await chooseFolder(page, title, 3);
   await expect(page).toHaveURL(/folder=cfld_\d+/);
-  await expect(folderButton).toHaveAttribute('aria-current', 'true');
+  await expectCurrentFolder(page, title, 3);
   for (const name of names) await expect(table.getByText(name)).toBeVisible();
 
   // Rename.
-  await nav.getByRole('button', { name: `Actions for folder ${title}` }).focus();
+  await folderActions(page, title).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('menuitem', { name: 'Rename or describe' })).toBeFocused();
   await page.keyboard.press('Enter');
@@ -118,11 +121,10 @@ test('move three credentials into a new folder by bulk, filter by it, rename it,
   await page.keyboard.type(`Renamed ${suffix}`);
   await page.keyboard.press('Enter');
   await expect(edit).toBeHidden();
-  const renamed = nav.getByRole('button', { name: `Renamed ${suffix}, 3 credentials` });
-  await expect(renamed).toBeVisible();
+  await expectCurrentFolder(page, `Renamed ${suffix}`, 3);
 
   // Delete the folder: the credentials are kept.
-  await nav.getByRole('button', { name: `Actions for folder Renamed ${suffix}` }).focus();
+  await folderActions(page, `Renamed ${suffix}`).focus();
   await page.keyboard.press('Enter');
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('menuitem', { name: 'Delete folder' })).toBeFocused();
@@ -132,7 +134,7 @@ test('move three credentials into a new folder by bulk, filter by it, rename it,
   await tabTo(page, confirm.getByRole('button', { name: 'Delete folder' }), 5);
   await page.keyboard.press('Enter');
   await expect(confirm).toBeHidden();
-  await expect(renamed).toHaveCount(0);
+  await expectNoFolder(page, `Renamed ${suffix}`);
   const remaining = await sandbox.listCredentials({ search: suffix });
   expect(remaining.map((credential) => credential.credential_id).sort()).toEqual([...ids].sort());
 });

@@ -1,4 +1,11 @@
-import { expect, expectNoAxeViolations, field, test, uniqueSuffix } from './support/fixtures';
+import {
+  expect,
+  expectNoAxeViolations,
+  field,
+  test,
+  uniqueSuffix,
+  followNav,
+} from './support/fixtures';
 import { API_KEY, API_KEY2, SKYVERN2_URL } from './support/env';
 
 const SHOTS = process.env.E2E_SCREENSHOT_DIR;
@@ -52,10 +59,7 @@ test('two sandboxes are two connections: each keeps its own credentials, key and
   expect(storage.session).toContain(API_KEY2);
 
   // On staging, the production credential is not there, not even for a frame.
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Credentials' })
-    .click();
+  await followNav(page, 'Credentials');
   await expect(page.getByRole('heading', { level: 1, name: 'Credentials' })).toBeVisible();
   const stagingOnly = `Staging only ${uniqueSuffix()}`;
   await page.getByRole('button', { name: /New credential/ }).click();

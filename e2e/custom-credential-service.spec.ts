@@ -7,6 +7,7 @@ import {
   uniqueSuffix,
   type PageRecord,
   type SandboxApi,
+  followNav,
 } from './support/fixtures';
 import { API_KEY, SKYVERN_URL } from './support/env';
 
@@ -48,10 +49,7 @@ async function leaveAndCheck(
   secrets: string[],
   { unsaved = false } = {},
 ) {
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Connection' })
-    .click();
+  await followNav(page, 'Connection');
   // A form still holding a typed token asks before it is dropped.
   if (unsaved) {
     await page

@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, test } from './support/fixtures';
+import { expect, expectNoAxeViolations, test, themeSelect } from './support/fixtures';
 
 const SHOTS = process.env.E2E_SCREENSHOT_DIR;
 
@@ -51,12 +51,12 @@ test.describe('dark scheme', () => {
 
   test('the theme choice wins over the system, and is kept in localStorage', async ({ page }) => {
     await page.goto('/credentials');
-    await page.getByLabel('Theme').selectOption('light');
+    await (await themeSelect(page)).selectOption('light');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
     expect(await page.evaluate(() => localStorage.getItem('skyvern-console.theme'))).toBe('light');
-    await page.getByLabel('Theme').selectOption('system');
+    await (await themeSelect(page)).selectOption('system');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   });
 });

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test, uniqueSuffix } from './support/fixtures';
 import { API_KEY, SKYVERN_URL } from './support/env';
+import { expectCurrentFolder, expectNoFolder, folderActions } from './support/folders';
 
 /*
  * Credential folders against the real sandbox: create a folder in the console, file three
@@ -37,17 +38,15 @@ test('create, fill, filter by, rename and delete a folder; its credentials stay'
   }
 
   await page.goto('/credentials');
-  const nav = page.getByRole('navigation', { name: 'Folders' });
-  await expect(nav.getByRole('button', { name: 'All credentials' })).toHaveAttribute(
-    'aria-current',
-    'true',
-  );
-  await expect(nav.getByText(/cannot list unfiled credentials/)).toBeVisible();
+  await expectCurrentFolder(page, 'All credentials');
+  await expect(
+    page.getByText(/cannot list unfiled credentials/).locator('visible=true'),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
   await shoot(page, 'folders-list');
 
   // New folder, by keyboard.
-  await nav.getByRole('button', { name: 'New folder' }).focus();
+  await page.getByRole('button', { name: 'New folder' }).focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'New folder' });
   await expect(dialog).toBeVisible();
@@ -73,15 +72,14 @@ test('create, fill, filter by, rename and delete a folder; its credentials stay'
     expect(response.ok()).toBe(true);
   }
   await page.reload();
-  const folderButton = nav.getByRole('button', { name: `Payroll ${suffix}, 3 credentials` });
-  await expect(folderButton).toHaveAttribute('aria-current', 'true');
+  await expectCurrentFolder(page, `Payroll ${suffix}`, 3);
   const table = page.getByRole('table', { name: 'Credentials' });
   for (const name of names) await expect(table.getByText(name)).toBeVisible();
   await expect(table.getByRole('row')).toHaveCount(4);
   await shoot(page, 'folders-filtered');
 
   // Rename.
-  await nav.getByRole('button', { name: `Actions for folder Payroll ${suffix}` }).click();
+  await folderActions(page, `Payroll ${suffix}`).click();
   await page.getByRole('menuitem', { name: 'Rename or describe' }).click();
   const edit = page.getByRole('dialog', { name: `Edit folder Payroll ${suffix}` });
   await expect(edit).toBeVisible();
@@ -89,12 +87,10 @@ test('create, fill, filter by, rename and delete a folder; its credentials stay'
   await edit.getByRole('textbox', { name: 'Title' }).fill(`Salaries ${suffix}`);
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(edit).toBeHidden();
-  await expect(
-    nav.getByRole('button', { name: `Salaries ${suffix}, 3 credentials` }),
-  ).toBeVisible();
+  await expectCurrentFolder(page, `Salaries ${suffix}`, 3);
 
   // Delete: the credentials stay, unfiled.
-  await nav.getByRole('button', { name: `Actions for folder Salaries ${suffix}` }).click();
+  await folderActions(page, `Salaries ${suffix}`).click();
   await page.getByRole('menuitem', { name: 'Delete folder' }).click();
   const confirm = page.getByRole('alertdialog', { name: `Delete folder Salaries ${suffix}?` });
   await expect(confirm).toContainText('The 3 credentials in it are kept and become unfiled');
@@ -103,7 +99,7 @@ test('create, fill, filter by, rename and delete a folder; its credentials stay'
   await confirm.getByRole('button', { name: 'Delete folder' }).click();
   await expect(confirm).toBeHidden();
   await expect(page).toHaveURL(/\/credentials$/);
-  await expect(nav.getByRole('button', { name: new RegExp(`Salaries ${suffix}`) })).toHaveCount(0);
+  await expectNoFolder(page, `Salaries ${suffix}`);
   const remaining = await sandbox.listCredentials({ search: suffix });
   expect(remaining.map((credential) => credential.credential_id).sort()).toEqual([...ids].sort());
 });

@@ -6,6 +6,7 @@ import {
   test,
   shootAtWidths,
   uniqueSuffix,
+  followNav,
 } from './support/fixtures';
 import { aegisEncrypted, bitwardenJson, IMPORT_KEYS } from './fixtures/import-files';
 
@@ -79,10 +80,7 @@ test('Bitwarden JSON: dry run, import, verified codes, and no secret left behind
   });
 
   await page.goto('/credentials');
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Import' })
-    .click();
+  await followNav(page, 'Import');
   await expect(page.getByRole('heading', { name: 'Import', level: 1 })).toBeVisible();
   await expectNoAxeViolations(page);
   await shoot(page, '1-source');
@@ -135,10 +133,7 @@ test('Bitwarden JSON: dry run, import, verified codes, and no secret left behind
 
   await expectNoSecretLeaks(page, record, all);
   // Leaving the page drops the import's state; nothing was kept anywhere.
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Credentials' })
-    .click();
+  await followNav(page, 'Credentials');
   await expect(page.getByRole('heading', { name: 'Credentials', level: 1 })).toBeVisible();
   await expectNoSecretLeaks(page, record, all);
 });

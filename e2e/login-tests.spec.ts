@@ -1,5 +1,12 @@
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, field, test, uniqueSuffix } from './support/fixtures';
+import {
+  expect,
+  expectNoAxeViolations,
+  field,
+  followNav,
+  test,
+  uniqueSuffix,
+} from './support/fixtures';
 import { SKYVERN_URL } from './support/env';
 
 /*
@@ -164,7 +171,7 @@ test('a test goes on after leaving the page: the header lists it and links back;
   await shot(page, '2-running-slow');
   await dialog.getByRole('button', { name: 'Run in background' }).click();
 
-  await page.getByRole('link', { name: 'Credentials', exact: true }).first().click();
+  await followNav(page, 'Credentials');
   const indicator = page.getByRole('button', { name: '1 login test running' });
   await expect(indicator).toBeVisible();
   await indicator.click();

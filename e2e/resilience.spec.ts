@@ -1,5 +1,12 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoSecretLeaks, field, test, uniqueSuffix } from './support/fixtures';
+import {
+  expect,
+  expectNoSecretLeaks,
+  field,
+  test,
+  uniqueSuffix,
+  followNav,
+} from './support/fixtures';
 import { SKYVERN_URL } from './support/env';
 
 /*
@@ -256,10 +263,7 @@ test.describe('resilience', () => {
     await restartSkyvern(page);
 
     // Leave the form (the typed token legitimately sits there) before checking for leaks.
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Credentials' })
-      .click();
+    await followNav(page, 'Credentials');
     // The form still holds the typed values: leaving asks first.
     await page
       .getByRole('alertdialog', { name: 'Discard changes?' })

@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, test } from './support/fixtures';
+import { expect, expectNoAxeViolations, followNav, test } from './support/fixtures';
 
 const pages = [
   { path: '/credentials', heading: 'Credentials' },
@@ -28,14 +28,13 @@ test.describe('every page', () => {
   test('navigation reaches every section', async ({ page }) => {
     await page.goto('/');
     await expect(page).toHaveURL(/\/credentials$/);
-    const nav = page.getByRole('navigation', { name: 'Main' });
-    await nav.getByRole('link', { name: '2FA codes' }).click();
+    await followNav(page, '2FA codes');
     await expect(page).toHaveURL(/\/two-factor$/);
-    await nav.getByRole('link', { name: 'Import' }).click();
+    await followNav(page, 'Import');
     await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible();
-    await nav.getByRole('link', { name: 'Custom Credential Service' }).click();
+    await followNav(page, 'Custom Credential Service');
     await expect(page).toHaveURL(/\/settings\/custom-credential-service$/);
-    await nav.getByRole('link', { name: 'Connection' }).click();
+    await followNav(page, 'Connection');
     await expect(page.getByRole('heading', { level: 1, name: 'Connection' })).toBeVisible();
   });
 });

@@ -179,16 +179,49 @@ export function field(scope: Page | Locator, label: string) {
 
 /**
  * Full-page screenshots at 1280, 1024 and 390 px wide into $SCREENSHOT_DIR (when set), named
- * `<name>-<width>.png`; the viewport goes back to 1280×800 afterwards.
+ * `<name>-<width>.png`; the viewport goes back to the project's afterwards.
  */
 export async function shootAtWidths(page: Page, name: string): Promise<void> {
   const dir = process.env['SCREENSHOT_DIR'];
   if (!dir) return;
+  const original = page.viewportSize();
   for (const width of [1280, 1024, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
     await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
   }
-  await page.setViewportSize({ width: 1280, height: 800 });
+  if (original) await page.setViewportSize(original);
+}
+
+/**
+ * Follows a link of the console's sections: in the sidebar, or on a phone (the phone project)
+ * behind the header's Menu button, whose sheet closes as the link is followed.
+ */
+export async function followNav(page: Page, label: string): Promise<void> {
+  const menu = page.getByRole('button', { name: 'Menu', exact: true });
+  if (await menu.isVisible()) {
+    await menu.click();
+    await expect(page.getByRole('dialog', { name: 'Menu' })).toBeVisible();
+  }
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: label, exact: true })
+    .click();
+  await expect(page.getByRole('dialog', { name: 'Menu' })).toBeHidden();
+}
+
+/** The theme select: in the sidebar, or on a phone in the menu sheet (opened here). */
+export async function themeSelect(page: Page): Promise<Locator> {
+  const menu = page.getByRole('button', { name: 'Menu', exact: true });
+  if (await menu.isVisible()) {
+    await menu.click();
+    await expect(page.getByRole('dialog', { name: 'Menu' })).toBeVisible();
+  }
+  return page.getByRole('combobox', { name: 'Theme' });
+}
+
+/** True in the phone project (390 px wide): the flows that differ there branch on it. */
+export function isPhone(page: Page): boolean {
+  return (page.viewportSize()?.width ?? 1280) < 640;
 }
 
 /** A unique, readable suffix so tests never collide on names in the shared sandbox. */

@@ -1,17 +1,9 @@
 import { Settings2 } from 'lucide-react';
-import { isConfigured, switchConnection, type ActiveConnection } from '../api/connection';
+import { isConfigured, type ActiveConnection } from '../api/connection';
 import { connectionColorClass } from '../components/ui/connection-colors';
 import { cn } from '../lib/cn';
-import { confirmNavigation } from '../lib/navigation-guard';
 import { NavLink, useNavigate } from '../lib/router';
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url || 'not set';
-  }
-}
+import { hostOf, switchToConnection } from './switch-connection';
 
 /**
  * Which Skyvern this tab talks to. With one connection, a link to its settings; with several, a
@@ -46,14 +38,6 @@ export function ConnectionSwitcher({ connection }: { connection: ActiveConnectio
     );
   }
 
-  const onChange = async (id: string) => {
-    if (!(await confirmNavigation())) return;
-    const path = window.location.pathname;
-    switchConnection(id);
-    // The same page on the other connection; a credential's page exists only on its own.
-    navigate(path.startsWith('/credentials/') ? '/credentials' : path, { replace: true });
-  };
-
   return (
     <div className="flex min-w-0 items-center gap-1">
       <span
@@ -67,7 +51,7 @@ export function ConnectionSwitcher({ connection }: { connection: ActiveConnectio
         id="connection-switcher"
         value={connection.id}
         title={connection.baseUrl}
-        onChange={(event) => void onChange(event.target.value)}
+        onChange={(event) => void switchToConnection(event.target.value, navigate)}
         className="min-w-0 max-w-48 truncate rounded-md border border-slate-300 bg-white py-1 pr-7 pl-2 text-sm font-medium text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
       >
         {connection.all.map((saved) => (

@@ -1,5 +1,5 @@
-import { lazy, Suspense, type MouseEvent, type ReactNode } from 'react';
-import { Inbox, KeyRound, LockKeyhole, PlugZap, Search, ShieldCheck, Vault } from 'lucide-react';
+import { lazy, Suspense, useState, type MouseEvent, type ReactNode } from 'react';
+import { KeyRound, Menu, Search } from 'lucide-react';
 import { useAuthFailure } from '../api/auth-state';
 import { useConnection } from '../api/connection';
 import { cn } from '../lib/cn';
@@ -11,54 +11,23 @@ import { ThemeSelect } from './ThemeSelect';
 import { ConnectionSwitcher } from './ConnectionSwitcher';
 import { connectionColorClass } from '../components/ui/connection-colors';
 import { OPEN_COMMAND_PALETTE } from './palette/CommandPaletteLauncher';
+import { mainNav, NavList, SettingsHeading, settingsNav } from './nav';
 
 // The banner (and its key dialog) is only needed once Skyvern refuses the key: its own chunk.
 const AuthBanner = lazy(async () => ({ default: (await import('./AuthBanner')).AuthBanner }));
+// The phone's menu sheet: its own chunk, loaded when the Menu button is first pressed.
+const loadMobileMenu = () => import('./MobileMenu');
+const MobileMenu = lazy(async () => ({ default: (await loadMobileMenu()).MobileMenu }));
 // Login tests that go on while the user is elsewhere: loaded only once one has started.
 const LoginTests = lazy(async () => ({
   default: (await import('../features/login-tests/live-tests')).LoginTests,
 }));
 
-const nav = [
-  { to: '/credentials', label: 'Credentials', icon: KeyRound },
-  { to: '/two-factor', label: '2FA codes', icon: ShieldCheck },
-  { to: '/import', label: 'Import', icon: Inbox },
-];
-const settingsNav = [
-  { to: '/settings/connection', label: 'Connection', icon: PlugZap },
-  { to: '/settings/custom-credential-service', label: 'Custom Credential Service', icon: Vault },
-  { to: '/settings/vault-providers', label: 'Vault providers', icon: LockKeyhole },
-];
-
-function navClass({ isActive }: { isActive: boolean }) {
-  return cn(
-    'flex items-center gap-2.5 whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium',
-    'focus-visible:outline-2 focus-visible:outline-brand-600',
-    isActive
-      ? 'bg-brand-50 text-brand-800'
-      : 'text-slate-700 hover:bg-slate-100 hover:text-slate-900',
-  );
-}
-
-function NavList({ items }: { items: typeof nav }) {
-  return (
-    <ul className="space-y-1">
-      {items.map(({ to, label, icon: Icon }) => (
-        <li key={to}>
-          <NavLink to={to} className={navClass}>
-            <Icon aria-hidden="true" className="size-4 shrink-0" />
-            {label}
-          </NavLink>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 export function Layout({ children }: { children: ReactNode }) {
   const connection = useConnection();
   const navigate = useNavigate();
   const refused = useAuthFailure() !== null;
+  const [menu, setMenu] = useState<'closed' | 'open' | 'loaded'>('closed');
   useRouteFocus();
 
   // Every in-app link under the layout (dialogs included: React events bubble through portals)
@@ -89,7 +58,19 @@ export function Layout({ children }: { children: ReactNode }) {
         {connection.all.length > 1 && (
           <div aria-hidden="true" className={cn('h-1', connectionColorClass[connection.color])} />
         )}
-        <div className="flex h-14 items-center justify-between gap-4 px-4 sm:px-6">
+        <div className="flex h-14 items-center justify-between gap-2 px-2 sm:gap-4 sm:px-6">
+          <button
+            id="menu-button"
+            type="button"
+            aria-haspopup="dialog"
+            aria-expanded={menu === 'open'}
+            onPointerEnter={() => void loadMobileMenu()}
+            onClick={() => setMenu('open')}
+            className="-mr-1 rounded-md p-2 text-slate-700 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600 md:hidden"
+          >
+            <Menu aria-hidden="true" className="size-5" />
+            <span className="sr-only">Menu</span>
+          </button>
           <NavLink
             to="/credentials"
             className="flex items-center gap-2 font-semibold text-slate-900"
@@ -106,8 +87,8 @@ export function Layout({ children }: { children: ReactNode }) {
             className="ml-auto flex items-center gap-2 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600"
           >
             <Search aria-hidden="true" className="size-4" />
-            <span className="hidden sm:inline">Search or jump to…</span>
-            <span className="sr-only sm:hidden">Command palette</span>
+            {/* One name at every width; a phone shows the icon alone. */}
+            <span className="sr-only sm:not-sr-only">Search or jump to…</span>
             <kbd className="hidden rounded border border-slate-300 px-1 font-mono text-xs text-slate-600 sm:inline">
               Ctrl K
             </kbd>
@@ -122,27 +103,22 @@ export function Layout({ children }: { children: ReactNode }) {
           <ConnectionSwitcher connection={connection} />
         </div>
       </header>
-      <nav aria-label="Sections" className="border-b border-slate-200 bg-white md:hidden">
-        <ul className="flex gap-1 overflow-x-auto px-2 py-1.5">
-          {[...nav, ...settingsNav].map(({ to, label }) => (
-            <li key={to}>
-              <NavLink to={to} className={navClass}>
-                {label}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {menu !== 'closed' && (
+        <Suspense fallback={null}>
+          <MobileMenu
+            open={menu === 'open'}
+            onOpenChange={(open) => setMenu(open ? 'open' : 'loaded')}
+          />
+        </Suspense>
+      )}
       <div className="flex">
         <nav
           aria-label="Main"
           className="sticky top-14 hidden h-[calc(100dvh-3.5rem)] w-64 shrink-0 flex-col gap-6 border-r border-slate-200 bg-white p-3 md:flex"
         >
-          <NavList items={nav} />
+          <NavList items={mainNav} />
           <div>
-            <p className="px-3 pb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase">
-              Settings
-            </p>
+            <SettingsHeading />
             <NavList items={settingsNav} />
           </div>
           <div className="mt-auto">

@@ -98,17 +98,19 @@ export interface NavLinkProps {
   to: string;
   className: string | ((state: { isActive: boolean }) => string);
   title?: string | undefined;
+  onClick?: (() => void) | undefined;
   children: ReactNode;
 }
 
 /** A link that knows it is the current section (its path or below), with aria-current. */
-export function NavLink({ to, className, title, children }: NavLinkProps) {
+export function NavLink({ to, className, title, onClick, children }: NavLinkProps) {
   const [pathname] = useWouterLocation();
   const isActive = pathname === to || pathname.startsWith(`${to}/`);
   return (
     <WouterLink
       to={to}
       title={title}
+      onClick={onClick}
       aria-current={isActive ? 'page' : undefined}
       className={typeof className === 'function' ? className({ isActive }) : className}
     >

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { apiUrl, server } from '../../test/msw';
 import { createTestQueryClient } from '../../test/render';
@@ -14,6 +14,7 @@ import {
   passwordCredential,
 } from '../../features/credentials/test/fixtures';
 import { CommandPaletteLauncher } from './CommandPaletteLauncher';
+import { addConnection, getConnection, removeConnection } from '../../api/connection';
 
 function Detail() {
   const { credentialId } = useParams();
@@ -134,5 +135,41 @@ describe('CommandPalette', () => {
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
       /Couldn't search credentials: Service Unavailable/,
     );
+  });
+
+  it('switches to another connection, staying on the same page', async () => {
+    const { user } = renderApp('/two-factor');
+    let dialog = await openPalette(user);
+    await user.keyboard('switch');
+    // One connection: nothing to switch to.
+    expect(within(dialog).queryByRole('option', { name: /Switch to/ })).not.toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    server.use(
+      http.get('https://staging.skyvern.example/v1/credentials', () => HttpResponse.json([])),
+    );
+    let staging = '';
+    act(() => {
+      staging = addConnection({
+        name: 'Staging',
+        baseUrl: 'https://staging.skyvern.example',
+        color: 'amber',
+      });
+    });
+    try {
+      dialog = await openPalette(user);
+      await user.keyboard('staging');
+      const option = within(dialog).getByRole('option', { name: /Switch to Staging/ });
+      expect(option).toHaveTextContent('staging.skyvern.example');
+      await user.keyboard('{Enter}');
+      await waitFor(() => expect(getConnection().id).toBe(staging));
+      expect(window.location.pathname).toBe('/two-factor');
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+      // The active connection is not offered.
+      dialog = await openPalette(user);
+      await user.keyboard('staging');
+      expect(within(dialog).queryByRole('option', { name: /Switch to/ })).not.toBeInTheDocument();
+    } finally {
+      act(() => removeConnection(staging));
+    }
   });
 });

@@ -5,6 +5,8 @@ import { toast } from 'sonner';
 import {
   ArrowRight,
   Copy,
+  Inbox,
+  Repeat,
   CreditCard,
   KeyRound,
   LockKeyhole,
@@ -17,15 +19,20 @@ import {
 } from 'lucide-react';
 import { apiRequest, isApiError } from '../../api/client';
 import { totpCodeSchema, type Credential, type CredentialType } from '../../api/schemas';
+import { useConnection } from '../../api/connection';
 import { Dialog } from '../../components/ui/Dialog';
+import { connectionColorClass } from '../../components/ui/connection-colors';
+import { cn } from '../../lib/cn';
 import { useNavigate } from '../../lib/router';
 import { setTheme, type ThemeChoice } from '../../lib/theme';
 import { credentialListQuery, credentialPath } from '../../features/credentials/api/credentials';
 import { displayName, identifierOf, typeLabels } from '../../features/credentials/describe';
+import { hostOf, switchToConnection } from '../switch-connection';
 
 const pages = [
   { to: '/credentials', label: 'Credentials', icon: KeyRound },
   { to: '/two-factor', label: '2FA codes', icon: ShieldCheck },
+  { to: '/import', label: 'Import', icon: Inbox },
   { to: '/settings/connection', label: 'Connection settings', icon: PlugZap },
   { to: '/settings/custom-credential-service', label: 'Custom Credential Service', icon: Vault },
   { to: '/settings/vault-providers', label: 'Vault providers', icon: LockKeyhole },
@@ -114,7 +121,7 @@ function Item({
 
 /**
  * Ctrl+K / ⌘K: go to a page, find a credential on the server as you type and open it or copy its
- * current code, or start a new credential of a type. cmdk gives the combobox/listbox semantics and
+ * current code, start a new credential of a type, or switch to another connection. cmdk gives the combobox/listbox semantics and
  * the arrow-key handling; the dialog is the console's own (titled, focus returned on close).
  */
 export function CommandPalette({
@@ -125,6 +132,7 @@ export function CommandPalette({
   onOpenChange: (open: boolean) => void;
 }) {
   const navigate = useNavigate();
+  const connection = useConnection();
   const inputRef = useRef<HTMLInputElement>(null);
   const [search, setSearch] = useState('');
   const deferred = useDeferredValue(search.trim());
@@ -140,9 +148,17 @@ export function CommandPalette({
   const shownPages = pages.filter(({ label }) => matches(`go to ${label}`));
   const shownNew = newItems.filter(({ label }) => matches(label));
   const shownThemes = themeItems.filter(({ label }) => matches(label));
+  const shownConnections = connection.all.filter(
+    (saved) =>
+      saved.id !== connection.id && matches(`switch to ${saved.name} ${hostOf(saved.baseUrl)}`),
+  );
   const nothing =
-    shownPages.length + shownNew.length + shownThemes.length + credentials.length === 0 &&
-    !(deferred.length > 0 && results.isPending);
+    shownPages.length +
+      shownNew.length +
+      shownThemes.length +
+      shownConnections.length +
+      credentials.length ===
+      0 && !(deferred.length > 0 && results.isPending);
 
   const close = () => {
     onOpenChange(false);
@@ -269,6 +285,34 @@ export function CommandPalette({
                   }
                 >
                   {label}
+                </Item>
+              ))}
+            </Command.Group>
+          )}
+          {shownConnections.length > 0 && (
+            <Command.Group heading="Connections" className={groupClass}>
+              {shownConnections.map((saved) => (
+                <Item
+                  key={saved.id}
+                  value={`switch ${saved.id}`}
+                  onSelect={() => {
+                    close();
+                    void switchToConnection(saved.id, navigate);
+                  }}
+                  icon={
+                    <span className="relative">
+                      <Repeat className="size-4" />
+                      <span
+                        className={cn(
+                          'absolute -right-1 -bottom-1 size-2 rounded-full',
+                          connectionColorClass[saved.color],
+                        )}
+                      />
+                    </span>
+                  }
+                  hint={hostOf(saved.baseUrl)}
+                >
+                  Switch to {saved.name}
                 </Item>
               ))}
             </Command.Group>

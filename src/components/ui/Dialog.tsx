@@ -27,7 +27,7 @@ export interface DialogProps {
   dismissible?: boolean;
 }
 
-const widths = { sm: 'max-w-md', md: 'max-w-lg', lg: 'max-w-2xl' };
+const widths = { sm: 'sm:max-w-md', md: 'sm:max-w-lg', lg: 'sm:max-w-2xl' };
 
 /** Every dialog has a title and a description, closes on Escape and returns focus on close. */
 export function Dialog({
@@ -75,13 +75,16 @@ export function Dialog({
           onInteractOutside={dismissible ? undefined : (event) => event.preventDefault()}
           role={alert ? 'alertdialog' : 'dialog'}
           className={cn(
-            'fixed top-1/2 left-1/2 flex max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 flex-col',
-            'rounded-xl bg-white shadow-2xl ring-1 ring-slate-900/10 focus:outline-none',
+            // A phone gets a full-height sheet (the whole screen, its body scrolling between a
+            // fixed title bar and the keyboard); from 640 px up, a centred box.
+            'fixed inset-0 flex h-dvh w-full flex-col bg-white focus:outline-none',
+            'sm:inset-auto sm:top-1/2 sm:left-1/2 sm:h-auto sm:max-h-[calc(100dvh-2rem)] sm:w-[calc(100vw-2rem)] sm:-translate-x-1/2 sm:-translate-y-1/2',
+            'sm:rounded-xl sm:shadow-2xl sm:ring-1 sm:ring-slate-900/10',
             alert ? 'z-[70]' : 'z-50',
             widths[size],
           )}
         >
-          <div className="flex items-start justify-between gap-4 border-b border-slate-200 px-6 py-4">
+          <div className="flex shrink-0 items-start justify-between gap-4 border-b border-slate-200 px-4 py-4 sm:px-6">
             <div className="space-y-1">
               <RadixDialog.Title className="text-lg font-semibold text-slate-900">
                 {title}
@@ -99,7 +102,7 @@ export function Dialog({
               </RadixDialog.Close>
             )}
           </div>
-          <div className="overflow-y-auto px-6 py-5">{children}</div>
+          <div className="flex-1 overflow-y-auto px-4 py-5 sm:flex-initial sm:px-6">{children}</div>
         </RadixDialog.Content>
       </RadixDialog.Portal>
     </RadixDialog.Root>

@@ -1,5 +1,6 @@
 import { memo, useId, useState } from 'react';
 import { Button } from '../../components/ui/Button';
+import { ScrollRegion } from '../../components/ui/ScrollRegion';
 import { inputClass } from '../../components/ui/Field';
 import { SecretInput } from '../../components/ui/SecretInput';
 import { cn } from '../../lib/cn';
@@ -114,7 +115,10 @@ export function ReviewStep({
           Skyvern could not be searched for existing credentials: {checkError}
         </p>
       )}
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+      <ScrollRegion
+        label="Dry run table"
+        className="rounded-xl border border-slate-200 bg-white shadow-sm"
+      >
         <table className="w-full min-w-[56rem] text-left text-sm">
           <caption className="sr-only">
             Dry run: every entry of the export and what it becomes
@@ -148,7 +152,7 @@ export function ReviewStep({
             <ReviewRow key={row.entry.id} row={row} onChange={onChange} />
           ))}
         </table>
-      </div>
+      </ScrollRegion>
       <Pager label="Dry run pages" page={shownPage} total={rows.length} onPage={setPage} />
       {blocked > 0 && (
         <p role="alert" className="text-sm text-red-700">

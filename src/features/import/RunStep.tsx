@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Download, Pause, Play, Square } from 'lucide-react';
 import { Button } from '../../components/ui/Button';
+import { ScrollRegion } from '../../components/ui/ScrollRegion';
 import { isApiError } from '../../api/client';
 import { totpAt, type TotpAccount } from '../../lib/authenticator-key';
 import type { ItemState, QueueSnapshot } from '../../lib/task-queue';
@@ -316,7 +317,10 @@ export function RunStep({
           )}
         </div>
       )}
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+      <ScrollRegion
+        label="Outcome table"
+        className="rounded-xl border border-slate-200 bg-white shadow-sm"
+      >
         <table className="w-full min-w-[32rem] text-left text-sm">
           <caption className="sr-only">Outcome of every entry</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
@@ -368,7 +372,7 @@ export function RunStep({
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <Pager label="Outcome pages" page={shownPage} total={rows.length} onPage={setPage} />
     </section>
   );

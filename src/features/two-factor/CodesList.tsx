@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Eye, EyeOff, Link2 } from 'lucide-react';
 import { parseSkyvernTimestamp, type TotpRecord } from '../../api/schemas';
 import { CopyButton } from '../../components/ui/CopyButton';
+import { ScrollRegion } from '../../components/ui/ScrollRegion';
 import { UserText } from '../../components/ui/UserText';
 import { revealBidiControls } from '../../lib/bidi';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/States';
@@ -74,7 +75,10 @@ export function CodesList({ identifier }: { identifier: string }) {
     });
 
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+    <ScrollRegion
+      label="Recent codes table"
+      className="rounded-xl border border-slate-200 bg-white"
+    >
       <table className="w-full text-left text-sm">
         <caption className="sr-only">
           Recent codes{identifier ? ` for ${revealBidiControls(identifier)}` : ''}, newest first
@@ -107,7 +111,7 @@ export function CodesList({ identifier }: { identifier: string }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

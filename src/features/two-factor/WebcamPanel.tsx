@@ -156,7 +156,8 @@ export function WebcamPanel({
         aria-hidden={!active || undefined}
         className={
           active
-            ? 'relative overflow-hidden rounded-lg bg-slate-900'
+            ? // On a phone the preview runs edge to edge, past the sheet's padding (Dialog).
+              'relative -mx-4 overflow-hidden bg-slate-900 sm:mx-0 sm:rounded-lg'
             : 'sr-only' /* the element stays mounted so the scanner can be given it */
         }
       >

@@ -417,7 +417,7 @@ export function CredentialForm(props: CredentialFormProps) {
         </DialogError>
       )}
 
-      <div className="sticky -bottom-5 -mx-6 -mb-5 flex flex-wrap items-center justify-end gap-2 border-t border-slate-200 bg-white px-6 py-4">
+      <div className="sticky -bottom-5 -mx-4 -mb-5 flex flex-wrap items-center justify-end gap-2 border-t border-slate-200 bg-white px-4 py-4 sm:-mx-6 sm:px-6">
         <WaitingNotice
           active={save.isPending}
           className="mr-auto text-sm text-slate-700 empty:hidden"
