@@ -78,8 +78,61 @@ declare global {
   }
 }
 
-/** Runs axe on the page (or a part of it) and fails on any WCAG 2.x A/AA violation. */
-export async function expectNoAxeViolations(page: Page, include?: string) {
+type Scheme = 'light' | 'dark';
+
+/** What the page shows now: `data-theme` on <html> (src/lib/theme.ts), or the system's scheme. */
+async function currentScheme(page: Page): Promise<Scheme> {
+  return page.evaluate(() => {
+    const theme = document.documentElement.dataset['theme'];
+    if (theme === 'dark' || theme === 'light') return theme;
+    return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  });
+}
+
+/**
+ * Shows `scheme` the way src/lib/theme.ts applies it (`data-theme` on <html>; an inline
+ * `color-scheme`, if any, follows), without a reload, so dialogs, forms and focus stay as they
+ * are. Waits for the restyle and for colour transitions to end, so axe reads final colours.
+ * Returns how to put the page back exactly as it was.
+ */
+async function showScheme(page: Page, scheme: Scheme): Promise<() => Promise<void>> {
+  const before = await page.evaluate((next) => {
+    const root = document.documentElement;
+    const saved = { theme: root.dataset['theme'] ?? null, colorScheme: root.style.colorScheme };
+    root.dataset['theme'] = next;
+    if (saved.colorScheme) root.style.colorScheme = next;
+    return saved;
+  }, scheme);
+  await settleStyles(page);
+  return async () => {
+    await page.evaluate(({ theme, colorScheme }) => {
+      const root = document.documentElement;
+      if (theme === null) delete root.dataset['theme'];
+      else root.dataset['theme'] = theme;
+      root.style.colorScheme = colorScheme;
+    }, before);
+    await settleStyles(page);
+  };
+}
+
+/** Two frames for the style change to apply, then every CSS transition it started (≤ 2 s). */
+async function settleStyles(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+    await frame();
+    await frame();
+    const transitions = document
+      .getAnimations()
+      .filter((animation) => animation instanceof CSSTransition)
+      .map((animation) => animation.finished.catch(() => undefined));
+    await Promise.race([
+      Promise.all(transitions),
+      new Promise((resolve) => setTimeout(resolve, 2_000)),
+    ]);
+  });
+}
+
+async function axeViolations(page: Page, include: string | undefined): Promise<string[]> {
   let builder = new AxeBuilder({ page }).withTags([
     'wcag2a',
     'wcag2aa',
@@ -89,13 +142,31 @@ export async function expectNoAxeViolations(page: Page, include?: string) {
   ]);
   if (include) builder = builder.include(include);
   const results = await builder.analyze();
-  const summary = results.violations.map(
+  return results.violations.map(
     (violation) =>
       `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes
         .map((node) => node.target.join(' '))
         .join('\n  ')}`,
   );
-  expect(summary, 'axe violations').toEqual([]);
+}
+
+/**
+ * Runs axe on the page (or a part of it) in BOTH colour schemes and fails on any WCAG 2.x A/AA
+ * violation: first in the scheme the page shows, then in the other one (switched in place, no
+ * reload, so an open dialog or a filled form is checked as it is), then the page goes back to
+ * the scheme it had. Each violation names the scheme it was found in.
+ */
+export async function expectNoAxeViolations(page: Page, include?: string) {
+  const shown = await currentScheme(page);
+  const other: Scheme = shown === 'dark' ? 'light' : 'dark';
+  const violations = (await axeViolations(page, include)).map((text) => `[${shown}] ${text}`);
+  const restore = await showScheme(page, other);
+  try {
+    for (const text of await axeViolations(page, include)) violations.push(`[${other}] ${text}`);
+  } finally {
+    await restore();
+  }
+  expect(violations, 'axe violations, in the light and the dark scheme').toEqual([]);
 }
 
 /**
