@@ -210,7 +210,7 @@ export function CommandPalette({
             Couldn&apos;t search credentials: {results.error.message}
           </p>
         )}
-        <Command.List className="max-h-[min(24rem,60dvh)] overflow-y-auto px-2 pb-2">
+        <Command.List className="max-h-[calc(100dvh-14rem)] overflow-y-auto px-2 pb-2 sm:max-h-[min(24rem,60dvh)]">
           {nothing && (
             <p className="px-3 py-6 text-center text-sm text-slate-600">
               Nothing matches “{search}”.

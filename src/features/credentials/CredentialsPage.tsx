@@ -260,7 +260,7 @@ export function CredentialsPage() {
           New credential
           <kbd
             aria-hidden="true"
-            className="ml-1 rounded border border-white/50 px-1.5 font-sans text-[11px] leading-4 text-white"
+            className="ml-1 hidden rounded border border-white/50 px-1.5 font-sans text-[11px] leading-4 text-white sm:inline"
           >
             N
           </kbd>
@@ -311,7 +311,7 @@ export function CredentialsPage() {
                 {!draft && (
                   <kbd
                     aria-hidden="true"
-                    className="absolute top-1/2 right-3 -translate-y-1/2 rounded border border-slate-300 px-1.5 text-[11px] text-slate-500"
+                    className="absolute top-1/2 right-3 hidden -translate-y-1/2 rounded border border-slate-300 px-1.5 text-[11px] text-slate-500 sm:block"
                   >
                     /
                   </kbd>
