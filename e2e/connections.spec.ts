@@ -106,4 +106,16 @@ test('two sandboxes are two connections: each keeps its own credentials, key and
   );
   expect(seen.some((text) => text.includes(productionOnly))).toBe(true);
   expect(seen.filter((text) => text.includes(stagingOnly))).toEqual([]);
+
+  // And to staging again from the command palette, by keyboard: the same page, staging's list.
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await expect(palette.getByRole('combobox')).toBeFocused();
+  await page.keyboard.type('switch staging');
+  await expect(palette.getByRole('option', { name: /Switch to Staging/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+  await expect(list.getByText(stagingOnly)).toBeVisible();
+  await expect(list.getByText(productionOnly)).toHaveCount(0);
+  await expect(page).toHaveURL(/\/credentials$/);
 });

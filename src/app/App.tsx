@@ -3,6 +3,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { createQueryClient } from '../api/query-client';
 import { AppRoutes } from './router';
 import { exposeQueryCacheForTests } from './test-hooks';
+import { useResolvedTheme } from '../lib/theme';
 
 // Toasts are only raised after an action in a lazily loaded dialog or screen, so the toaster
 // loads once the first screen is up and the browser is idle, not on the path to the list
@@ -38,6 +39,8 @@ export function App() {
     return client;
   });
   const toasterWanted = useAfterStartup();
+  // Toasts are drawn for the scheme shown, like the rest (sonner's own light and dark colours).
+  const scheme = useResolvedTheme();
   return (
     <QueryClientProvider client={queryClient}>
       <AppRoutes />
@@ -46,7 +49,7 @@ export function App() {
       </Suspense>
       {toasterWanted && (
         <Suspense fallback={null}>
-          <Toaster position="bottom-right" richColors closeButton duration={5000} />
+          <Toaster theme={scheme} position="bottom-right" richColors closeButton duration={5000} />
         </Suspense>
       )}
     </QueryClientProvider>

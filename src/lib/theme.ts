@@ -26,9 +26,12 @@ function systemPrefersDark(): boolean {
   return window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
 }
 
+let resolved: 'light' | 'dark' = 'light';
+
 function apply() {
   const dark = choice === 'dark' || (choice === 'system' && systemPrefersDark());
-  document.documentElement.dataset['theme'] = dark ? 'dark' : 'light';
+  resolved = dark ? 'dark' : 'light';
+  document.documentElement.dataset['theme'] = resolved;
 }
 
 /** Call once at start-up, before the first render: no flash of the other scheme. */
@@ -36,7 +39,9 @@ export function startTheme(): void {
   choice = stored();
   apply();
   window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener('change', () => {
-    if (choice === 'system') apply();
+    if (choice !== 'system') return;
+    apply();
+    listeners.forEach((listener) => listener());
   });
 }
 
@@ -52,12 +57,18 @@ export function setTheme(next: ThemeChoice): void {
   listeners.forEach((listener) => listener());
 }
 
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
 export function useTheme(): ThemeChoice {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => choice,
-  );
+  return useSyncExternalStore(subscribe, () => choice);
+}
+
+/** The scheme shown: the choice, or the system's for "system" (for what CSS cannot reach). */
+export function useResolvedTheme(): 'light' | 'dark' {
+  return useSyncExternalStore(subscribe, () => resolved);
 }
