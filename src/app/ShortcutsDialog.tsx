@@ -4,6 +4,16 @@ const shortcuts: Array<{ keys: string[]; action: string; where: string }> = [
   { keys: ['Ctrl', 'K'], action: 'Command palette (⌘K on a Mac)', where: 'Everywhere' },
   { keys: ['N'], action: 'New credential', where: 'Credentials' },
   { keys: ['/'], action: 'Search credentials', where: 'Credentials' },
+  {
+    keys: ['Shift', 'Click'],
+    action: 'Select every row between the last box ticked and this one',
+    where: 'Credentials',
+  },
+  {
+    keys: ['Ctrl', 'V'],
+    action: 'Paste a QR code image (⌘V on a Mac)',
+    where: 'Scan QR code, Image tab',
+  },
   { keys: ['Esc'], action: 'Close a dialog or menu, or clear the search', where: 'Everywhere' },
   { keys: ['?'], action: 'Show this list', where: 'Everywhere' },
 ];
