@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { setTheme, startTheme } from './theme';
+import { act, renderHook } from '@testing-library/react';
+import { setTheme, startTheme, useResolvedTheme } from './theme';
 
 function systemPrefers(dark: boolean) {
   vi.stubGlobal(
@@ -34,5 +35,16 @@ describe('theme', () => {
     localStorage.setItem('skyvern-console.theme', 'dark');
     startTheme();
     expect(document.documentElement.dataset['theme']).toBe('dark');
+  });
+
+  it('tells React the scheme shown, for what CSS cannot reach (the toasts)', () => {
+    systemPrefers(true);
+    startTheme();
+    const { result } = renderHook(() => useResolvedTheme());
+    expect(result.current).toBe('dark');
+    act(() => setTheme('light'));
+    expect(result.current).toBe('light');
+    act(() => setTheme('system'));
+    expect(result.current).toBe('dark');
   });
 });
