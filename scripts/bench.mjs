@@ -17,6 +17,7 @@
  * Ports (all overridable): BENCH_CONSOLE_PORT=4361, BENCH_SANDBOX_PORT=8761, BENCH_VAULT_PORT=8762.
  * Other knobs: BENCH_RUNS (default 7), BENCH_LIGHTHOUSE_RUNS (default 3, median kept),
  * BENCH_SKIP_LIGHTHOUSE=1, BENCH_ONLY=bulk-delete (build, servers and part 5 only),
+ * BENCH_ONLY=startup (build, time to the list and Lighthouse on /credentials only),
  * CHROMIUM_PATH (default /usr/bin/chromium).
  * Everything it starts is stopped when it ends, also on failure or Ctrl-C.
  */
@@ -552,6 +553,7 @@ async function measureLighthouse(configureService) {
   mkdirSync(`${root}bench-results/lighthouse`, { recursive: true });
   const results = {};
   for (const { preset, path, state, before } of plan) {
+    if (only === 'startup' && path !== '/credentials') continue;
     if (before) await before();
     const key = `${preset} ${path}${state ? ` (${state})` : ''}`;
     // Lighthouse's own advice on a noisy machine: several runs, keep the median.
@@ -647,13 +649,13 @@ async function main() {
     assertServersUp();
     report.timeToList = { seededCredentials: SEEDED, ...(await measureTimeToList()) };
     // Before Lighthouse, which points the organisation at the custom credential service.
-    report.import = await measureImport(skyvernUrl);
+    if (only !== 'startup') report.import = await measureImport(skyvernUrl);
     assertServersUp();
     if (process.env.BENCH_SKIP_LIGHTHOUSE !== '1') {
       report.lighthouse = await measureLighthouse(() => configureCustomService(skyvernUrl, vault));
     }
   }
-  report.bulkDelete = await measureBulkDelete(skyvernUrl);
+  if (only !== 'startup') report.bulkDelete = await measureBulkDelete(skyvernUrl);
   assertServersUp();
 
   mkdirSync(`${root}bench-results`, { recursive: true });

@@ -1,5 +1,5 @@
 import { getConnection, normaliseBaseUrl, type Connection } from './connection';
-import { errorBodySchema } from './schemas';
+import { parseErrorBody } from './response-guards';
 
 /**
  * What went wrong, in a form every screen can act on:
@@ -294,11 +294,10 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
   } catch {
     body = null;
   }
-  const parsed = errorBodySchema.safeParse(body);
+  const data = parseErrorBody(body);
   const fallback = statusMessage(status);
 
-  if (!parsed.success) return new ApiError({ status, kind: 'http', message: fallback });
-  const data = parsed.data;
+  if (!data) return new ApiError({ status, kind: 'http', message: fallback });
 
   if ('error' in data && typeof data.error === 'string') {
     return new ApiError({
