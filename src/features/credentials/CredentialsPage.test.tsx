@@ -456,7 +456,8 @@ describe('CredentialsPage: custom vault without a service', () => {
     );
     renderList();
     await screen.findByText('Billing API');
-    await new Promise((done) => setTimeout(done, 50));
+    // The secondary panels load after the rows: let them settle inside act.
+    await act(() => new Promise((done) => setTimeout(done, 50)));
     expect(asked).toBe(0);
   });
 });
