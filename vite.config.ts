@@ -304,9 +304,11 @@ export default defineConfig({
     reportCompressedSize: true,
     // scripts/bundle-size.mjs reads it to compute what each screen loads first.
     manifest: true,
-    // Every browser the es2022 target covers knows <link rel=modulepreload> but Safari < 17, which
-    // only loses the preload; the polyfill was 0.4 KB gzip of the first load.
-    modulePreload: { polyfill: false },
+    // No module preloading: a lazy chunk's own imports load when the browser parses it (one more
+    // round trip the first time a dialog or screen opens; the credential form starts on hover)
+    // instead of alongside it. The shell's list of every lazy chunk's dependencies and the
+    // polyfill were 1.6 KB gzip of the first load (docs/decisions/first-load-budget.md).
+    modulePreload: false,
     rolldownOptions: {
       output: {
         // Everything the entry loads statically (the shell and the credentials list, the screen

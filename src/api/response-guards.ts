@@ -141,10 +141,10 @@ function credential(value: unknown): Credential {
   return out as unknown as Credential;
 }
 
-export const credentialResponse: ResponseSchema<Credential> = guard(credential);
+export const credentialResponse: ResponseSchema<Credential> = /* @__PURE__ */ guard(credential);
 
-export const credentialListResponse: ResponseSchema<Credential[]> = guard((value) =>
-  Array.isArray(value) ? value.map(credential) : fail(),
+export const credentialListResponse: ResponseSchema<Credential[]> = /* @__PURE__ */ guard(
+  (value) => (Array.isArray(value) ? value.map(credential) : fail()),
 );
 
 /** Contract 1.4: `{detail: string | issues | {error_code?, message}}` or `{error}`; else null. */
@@ -179,7 +179,7 @@ function detail(value: unknown): Extract<ErrorBody, { detail: unknown }>['detail
   return out as { error_code?: string; message: string };
 }
 
-const errorBody = guard<ErrorBody>((value) => {
+const errorBody = /* @__PURE__ */ guard<ErrorBody>((value) => {
   const input = object(value);
   try {
     return { detail: detail(input['detail']) };
@@ -190,20 +190,22 @@ const errorBody = guard<ErrorBody>((value) => {
 });
 
 /** K1/K2 response (contract 5): `token.token` is JSON text that holds the service token. */
-export const authTokenResponse: ResponseSchema<AuthTokenResponse> = guard((value) => {
-  const token = object(object(value)['token']);
-  return {
-    token: {
-      id: string(token['id']),
-      organization_id: string(token['organization_id']),
-      token_type: string(token['token_type']),
-      valid: boolean(token['valid']),
-      created_at: string(token['created_at']),
-      modified_at: string(token['modified_at']),
-      token: string(token['token']),
-    },
-  };
-});
+export const authTokenResponse: ResponseSchema<AuthTokenResponse> = /* @__PURE__ */ guard(
+  (value) => {
+    const token = object(object(value)['token']);
+    return {
+      token: {
+        id: string(token['id']),
+        organization_id: string(token['organization_id']),
+        token_type: string(token['token_type']),
+        valid: boolean(token['valid']),
+        created_at: string(token['created_at']),
+        modified_at: string(token['modified_at']),
+        token: string(token['token']),
+      },
+    };
+  },
+);
 
 /** The configuration stored inside `token.token`: `{api_base_url, api_token}`, or null. */
 export function parseStoredConfig(

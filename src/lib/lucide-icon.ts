@@ -10,7 +10,8 @@ import { createElement, forwardRef, type ReactNode, type SVGProps } from 'react'
  * icon an accessible name (lucide-icon.test.tsx compares the two).
  */
 
-type IconNode = Array<[tag: string, attributes: Record<string, string | number>]>;
+// lucide's nodes may carry children as a third element; lucide-react does not draw them either.
+type IconNode = ReadonlyArray<readonly [tag: string, attributes: object, ...rest: unknown[]]>;
 interface IconData {
   name?: string;
   node: IconNode;
