@@ -69,7 +69,8 @@ function FolderNavSlot({
   return module ? (
     <module.FolderNav {...props} />
   ) : (
-    <div aria-hidden="true" className="h-[6.75rem] lg:hidden" />
+    // The narrow-screen folder row: its select row and a note on two lines (one from sm up).
+    <div aria-hidden="true" className="h-24 sm:h-20 lg:hidden" />
   );
 }
 
