@@ -163,7 +163,7 @@ async function measureBundles() {
   return {
     firstLoad: screens,
     lazyChunks: lazyChunks(manifest, credentialsFirstLoad),
-    budgetGzipJs: 120 * 1024,
+    budgetGzipJs: 100 * 1024,
   };
 }
 
@@ -288,7 +288,9 @@ async function measureOnce(context, path) {
   cdp.on('Network.requestWillBeSent', (event) => {
     if (requests.has(event.requestId)) return; // a redirect hop of the same request
     requests.set(event.requestId, {
-      at: Date.now(),
+      // The browser's own clock when the request started (not when the event reached us), so a
+      // request made just before or after the first row is counted on the right side of it.
+      at: typeof event.wallTime === 'number' ? event.wallTime * 1000 : Date.now(),
       url: event.request.url,
       // Chromium reports a CORS preflight as an OPTIONS request of type "Other" (or "Preflight").
       type: event.request.method === 'OPTIONS' ? 'Preflight' : (event.type ?? 'Other'),
@@ -703,7 +705,7 @@ function printSummary(report) {
     `  warm cache: median ${ms(warm.medianVisibleMs)} over ${warm.runs} runs [${warm.visibleMs.join(', ')}]`,
   );
   lines.push(
-    `  requests until shown: cold ${cold.medianRequests} (${cold.medianPreflights} CORS preflight), warm ${warm.medianRequests} (${warm.medianNetworkRequests} not from cache, ${warm.medianPreflights} preflight); target ≤ 6`,
+    `  requests until shown: cold ${cold.medianRequests} (${cold.medianPreflights} CORS preflight), warm ${warm.medianRequests} (${warm.medianNetworkRequests} not from cache, ${warm.medianPreflights} preflight); target ≤ 5 (document, script, stylesheet, preflight, list)`,
   );
   for (const request of cold.requestList) lines.push(`    ${request}`);
   if (report.import) {
