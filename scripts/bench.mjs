@@ -726,6 +726,9 @@ function printSummary(report) {
       lines.push(
         `  ${result.preset.padEnd(7)} ${(result.path + (result.state ? ` (${result.state})` : '')).padEnd(54)} ${result.performance?.toFixed(2)} [${result.performanceRuns.map((score) => score.toFixed(2)).join(' ')}] / ${result.accessibility?.toFixed(2)} / ${result.bestPractices?.toFixed(2)}  (FCP ${ms(result.metrics.firstContentfulPaintMs)}, LCP ${ms(result.metrics.largestContentfulPaintMs)}, TBT ${ms(result.metrics.totalBlockingTimeMs)}, CLS ${result.metrics.cumulativeLayoutShift.toFixed(3)})`,
       );
+      lines.push(
+        `          median of ${result.performanceRuns.length} runs: score ${median(result.performanceRuns).toFixed(2)}, TBT ${ms(median(result.totalBlockingTimeRunsMs))} [${result.totalBlockingTimeRunsMs.join(', ')}]`,
+      );
       for (const [category, audits] of Object.entries(result.notPerfect)) {
         if (category === 'performance') continue;
         for (const audit of audits) lines.push(`      ${category}: ${audit}`);
