@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { foldRuntimeChunk } from './scripts/vite-fold-runtime.ts';
 
 /**
  * The console reads its default Skyvern target at run time from `/config.json`, so one build
@@ -247,11 +248,46 @@ function securityHeaders(): Plugin {
   };
 }
 
+/**
+ * Every lucide-react icon module builds its component with `../createLucideIcon.mjs`; this points
+ * that import at src/lib/lucide-icon.ts, the same SVG without lucide's unused machinery.
+ */
+function smallLucideIcons(): Plugin {
+  const replacement = resolve(import.meta.dirname, 'src/lib/lucide-icon.ts');
+  return {
+    name: 'skyvern-small-lucide-icons',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== '../createLucideIcon.mjs') return null;
+      return importer?.replace(/\\/g, '/').includes('/lucide-react/dist/esm/icons/')
+        ? replacement
+        : null;
+    },
+  };
+}
+
 const consolePort = Number(process.env.CONSOLE_PORT ?? 4317);
 
 export default defineConfig({
   // securityHeaders first: its headers must be set before runtimeConfig answers page requests.
-  plugins: [react(), tailwindcss(), securityHeaders(), runtimeConfig()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    securityHeaders(),
+    runtimeConfig(),
+    smallLucideIcons(),
+    foldRuntimeChunk(),
+  ],
+  resolve: {
+    alias: [
+      // React 19 has useSyncExternalStore; wouter's import of the React 17 shim (0.4 KB gzip of
+      // the first load) gets React's own.
+      {
+        find: /^use-sync-external-store\/shim(\/index\.js)?$/,
+        replacement: resolve(import.meta.dirname, 'src/lib/use-sync-external-store-shim.ts'),
+      },
+    ],
+  },
   server: {
     port: Number(process.env.CONSOLE_DEV_PORT ?? 4316),
     strictPort: true,
@@ -268,6 +304,11 @@ export default defineConfig({
     reportCompressedSize: true,
     // scripts/bundle-size.mjs reads it to compute what each screen loads first.
     manifest: true,
+    // No module preloading: a lazy chunk's own imports load when the browser parses it (one more
+    // round trip the first time a dialog or screen opens; the credential form starts on hover)
+    // instead of alongside it. The shell's list of every lazy chunk's dependencies and the
+    // polyfill were 1.6 KB gzip of the first load (docs/decisions/first-load-budget.md).
+    modulePreload: false,
     rolldownOptions: {
       output: {
         // Everything the entry loads statically (the shell and the credentials list, the screen

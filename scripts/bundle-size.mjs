@@ -86,7 +86,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       `first load of ${screen}: JS ${kb(total.js.raw)} (${kb(total.js.gzip)} gzip), CSS ${kb(total.css.raw)} (${kb(total.css.gzip)} gzip)`,
     );
   }
-  const budget = 115 * 1024;
+  // Issue 16: /credentials' first-load JS stays at or under 100 KB gzip.
+  const budget = 100 * 1024;
   const credentials = summarise(firstLoadFiles(manifest, SCREENS['/credentials']));
   if (credentials.js.gzip > budget) {
     console.error(`The /credentials first load is over its ${kb(budget)} gzip JS budget.`);

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, apiRequest, buildUrl, fieldPath, VAULT_BOUND_TIMEOUT_MS } from './client';
-import { credentialListSchema } from './schemas';
+import { credentialListResponse } from './response-guards';
 import { apiUrl, server, TEST_API_KEY } from '../test/msw';
 
 async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
@@ -46,7 +46,7 @@ describe('apiRequest', () => {
     const list = await apiRequest({
       path: '/v1/credentials',
       query: { page: 2, page_size: 25, search: '', credential_type: undefined },
-      schema: credentialListSchema,
+      schema: credentialListResponse,
     });
     expect(seenKey).toBe(TEST_API_KEY);
     expect(seenUrl).toBe(apiUrl('/v1/credentials?page=2&page_size=25'));
@@ -181,7 +181,7 @@ describe('apiRequest', () => {
   it('reports a 2xx body that does not match the contract as not Skyvern', async () => {
     server.use(http.get(apiUrl('/v1/credentials'), () => HttpResponse.text('<html>hello</html>')));
     const error = await failureOf(
-      apiRequest({ path: '/v1/credentials', schema: credentialListSchema }),
+      apiRequest({ path: '/v1/credentials', schema: credentialListResponse }),
     );
     expect(error.kind).toBe('invalid-response');
   });
@@ -237,7 +237,7 @@ describe('apiRequest', () => {
       ),
       http.get(apiUrl('/'), () => HttpResponse.text('ok')),
     );
-    await apiRequest({ path: '/v1/credentials', schema: credentialListSchema });
+    await apiRequest({ path: '/v1/credentials', schema: credentialListResponse });
     crash = true;
     const error = await failureOf(apiRequest({ path: '/v1/credentials' }));
     expect(error.kind).toBe('unreadable');

@@ -1,5 +1,5 @@
 import { getConnection, normaliseBaseUrl, type Connection } from './connection';
-import { errorBodySchema } from './schemas';
+import { parseErrorBody } from './response-guards';
 
 /**
  * What went wrong, in a form every screen can act on:
@@ -217,7 +217,7 @@ if (typeof document !== 'undefined') {
   });
 }
 
-function originOf(url: string): string {
+export function originOf(url: string): string {
   try {
     return new URL(url).origin;
   } catch {
@@ -226,57 +226,19 @@ function originOf(url: string): string {
 }
 
 /**
- * A `fetch` TypeError means either nothing answered, the browser hid the answer (CORS), or the
- * console's own CSP refused the connection.
- * An opaque `no-cors` request tells them apart: it succeeds whenever the server answers at all.
+ * Why a `fetch` failed (./network-diagnosis.ts), loaded only when one does: its messages are no
+ * part of the first load. Should even that chunk not load, nothing answered.
  */
 async function diagnoseNetworkFailure(baseUrl: string): Promise<ApiError> {
-  let reachable = false;
   try {
-    await fetch(normaliseBaseUrl(baseUrl) + '/', {
-      mode: 'no-cors',
-      credentials: 'omit',
-      cache: 'no-store',
-      signal: AbortSignal.timeout(5_000),
-    });
-    reachable = true;
+    const diagnosis = await import('./network-diagnosis');
+    return await diagnosis.diagnoseNetworkFailure(baseUrl, answeredOrigins, blockedByPolicy);
   } catch {
-    reachable = false;
+    return unreachable(baseUrl);
   }
-  // The browser reports CSP violations as queued events, after the fetch has already failed.
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  const target = originOf(baseUrl);
-  if (blockedByPolicy.has(target)) {
-    return new ApiError({
-      status: 0,
-      kind: 'csp',
-      message:
-        `This console's Content-Security-Policy does not allow connections to ${target}. ` +
-        `Whoever serves the console must add that origin to the policy's connect-src ` +
-        `(with npm start: CONSOLE_CONNECT_SRC="${target}").`,
-    });
-  }
-  if (reachable && answeredOrigins.has(target)) {
-    return new ApiError({
-      status: 0,
-      kind: 'unreadable',
-      message:
-        `Skyvern at ${baseUrl} answered, but without the headers that let the browser read the answer. ` +
-        `Earlier requests from this tab worked, so Skyvern may have crashed on this request ` +
-        `(it sends unexpected server errors without those headers) or a proxy in between stripped them. ` +
-        `Try again; if it keeps happening, check Skyvern's logs.`,
-    });
-  }
-  if (reachable) {
-    const origin = globalThis.location?.origin ?? 'this console';
-    return new ApiError({
-      status: 0,
-      kind: 'cors',
-      message:
-        `Skyvern at ${baseUrl} answered, but the browser blocked the response. ` +
-        `Add this console's origin (${origin}) to Skyvern's ALLOWED_ORIGINS setting, or serve both behind one origin.`,
-    });
-  }
+}
+
+export function unreachable(baseUrl: string): ApiError {
   return new ApiError({
     status: 0,
     kind: 'network',
@@ -294,11 +256,10 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
   } catch {
     body = null;
   }
-  const parsed = errorBodySchema.safeParse(body);
+  const data = parseErrorBody(body);
   const fallback = statusMessage(status);
 
-  if (!parsed.success) return new ApiError({ status, kind: 'http', message: fallback });
-  const data = parsed.data;
+  if (!data) return new ApiError({ status, kind: 'http', message: fallback });
 
   if ('error' in data && typeof data.error === 'string') {
     return new ApiError({

@@ -1,8 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod/mini';
 import { ApiError, apiRequest } from './client';
 import { queryKeys } from './query-keys';
-import { authTokenResponseSchema, parseSkyvernTimestamp, type AuthTokenResponse } from './schemas';
+import type { AuthTokenResponse } from './schemas';
+import { authTokenResponse, parseStoredConfig } from './response-guards';
+import { parseSkyvernTimestamp } from './timestamps';
 
 /**
  * The organisation's custom credential service configuration, as the console may keep it.
@@ -22,8 +23,6 @@ export type CustomCredentialStatus =
       updatedAt: Date;
     };
 
-const storedConfigSchema = z.object({ api_base_url: z.string(), api_token: z.string() });
-
 /** How much of a token may be shown: nothing for short tokens, never more than four characters. */
 export function maskToken(token: string): string {
   const visible = token.length >= 16 ? 4 : token.length >= 10 ? 2 : 0;
@@ -37,11 +36,11 @@ export function toCustomCredentialStatus(response: AuthTokenResponse): CustomCre
   let tokenMask = '';
   let tokenSet = false;
   try {
-    const parsed = storedConfigSchema.safeParse(JSON.parse(token.token));
-    if (parsed.success) {
-      apiBaseUrl = parsed.data.api_base_url;
-      tokenSet = parsed.data.api_token.length > 0;
-      tokenMask = tokenSet ? maskToken(parsed.data.api_token) : '';
+    const stored = parseStoredConfig(JSON.parse(token.token));
+    if (stored) {
+      apiBaseUrl = stored.api_base_url;
+      tokenSet = stored.api_token.length > 0;
+      tokenMask = tokenSet ? maskToken(stored.api_token) : '';
     }
   } catch {
     // A configuration Skyvern cannot use either; shown as configured with no details.
@@ -63,7 +62,7 @@ export async function fetchCustomCredentialStatus(
   try {
     const response = await apiRequest({
       path: '/v1/credentials/custom_credential/get',
-      schema: authTokenResponseSchema,
+      schema: authTokenResponse,
       signal,
     });
     return toCustomCredentialStatus(response);

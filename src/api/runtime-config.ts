@@ -1,10 +1,25 @@
-import { z } from 'zod/mini';
 import { applyRuntimeDefaults } from './connection';
 
-const runtimeConfigSchema = z.object({
-  apiBaseUrl: z.optional(z.string()),
-  sandboxApiKey: z.optional(z.string()),
-});
+interface RuntimeConfig {
+  apiBaseUrl?: string;
+  sandboxApiKey?: string;
+}
+
+/**
+ * `{apiBaseUrl?, sandboxApiKey?}`, both strings when present; anything else in it is dropped, and
+ * a config of any other shape is null. Checked by hand: this runs before the first render, and
+ * zod stays out of the first-load chunk (docs/decisions/first-load-budget.md).
+ */
+export function parseRuntimeConfig(value: unknown): RuntimeConfig | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const { apiBaseUrl, sandboxApiKey } = value as Record<string, unknown>;
+  if (apiBaseUrl !== undefined && typeof apiBaseUrl !== 'string') return null;
+  if (sandboxApiKey !== undefined && typeof sandboxApiKey !== 'string') return null;
+  const config: RuntimeConfig = {};
+  if (apiBaseUrl !== undefined) config.apiBaseUrl = apiBaseUrl;
+  if (sandboxApiKey !== undefined) config.sandboxApiKey = sandboxApiKey;
+  return config;
+}
 
 /**
  * Reads the deployment's runtime config: a `<meta name="skyvern-console-config">` written into
@@ -18,9 +33,9 @@ export async function loadRuntimeConfig(): Promise<void> {
     // Read once, then removed, so the sandbox's development key does not linger in the page.
     meta.remove();
     try {
-      const parsed = runtimeConfigSchema.safeParse(JSON.parse(meta.content));
-      if (parsed.success) {
-        applyRuntimeDefaults(parsed.data);
+      const parsed = parseRuntimeConfig(JSON.parse(meta.content));
+      if (parsed) {
+        applyRuntimeDefaults(parsed);
         return;
       }
     } catch {
@@ -30,8 +45,8 @@ export async function loadRuntimeConfig(): Promise<void> {
   try {
     const response = await fetch('/config.json', { credentials: 'same-origin' });
     if (!response.ok) return;
-    const parsed = runtimeConfigSchema.safeParse(await response.json());
-    if (parsed.success) applyRuntimeDefaults(parsed.data);
+    const parsed = parseRuntimeConfig(await response.json());
+    if (parsed) applyRuntimeDefaults(parsed);
   } catch {
     // Offline or no config file: keep the built-in default.
   }

@@ -1,108 +1,87 @@
 import { z } from 'zod/mini';
+import { CREDENTIAL_TYPES, TOTP_TYPES, VAULT_TYPES } from './response-guards';
 
 /*
  * Zod schemas for the Skyvern HTTP API subset this console uses, straight from
  * shared/skyvern-api-contract.md. Response schemas are strict about what the console relies on
  * and tolerant (nullish) about advanced fields a newer Skyvern may add, drop or leave null.
- * They use zod/mini so that parsing responses costs little in the first-load bundle.
+ * They use zod/mini, and only forms and lazily loaded screens import them: the responses on the way
+ * to the first screen (credentials, error bodies, the custom service's configuration) are checked
+ * without zod by response-guards.ts, and their types are written out here.
  */
 
 // ── Enumerations (contract 1.8) ───────────────────────────────────────────────────────────────
-export const credentialTypeSchema = z.enum(['password', 'credit_card', 'secret']);
+export const credentialTypeSchema = z.enum(CREDENTIAL_TYPES);
 export type CredentialType = z.infer<typeof credentialTypeSchema>;
 
-export const vaultTypeSchema = z.enum(['skyvern', 'bitwarden', 'azure_vault', 'gcp', 'custom']);
+export const vaultTypeSchema = z.enum(VAULT_TYPES);
 export type VaultType = z.infer<typeof vaultTypeSchema>;
 
-export const totpTypeSchema = z.enum(['authenticator', 'email', 'text', 'passkey', 'none']);
+export const totpTypeSchema = z.enum(TOTP_TYPES);
 export type TotpType = z.infer<typeof totpTypeSchema>;
 
 export const otpTypeSchema = z.enum(['totp', 'magic_link']);
 export type OtpType = z.infer<typeof otpTypeSchema>;
 
-// ── Error bodies (contract 1.4) ────────────────────────────────────────────────────────────────
-export const validationIssueSchema = z.object({
-  loc: z.array(z.union([z.string(), z.number()])),
-  msg: z.string(),
-  type: z.string(),
-});
+// ── Error bodies (contract 1.4): checked by parseErrorBody (response-guards.ts) ────────────────
+export type ValidationIssue = {
+  loc: Array<string | number>;
+  msg: string;
+  type: string;
+};
+export type ErrorBody =
+  | { detail: string | ValidationIssue[] | { error_code?: string; message: string } }
+  | { error: string };
 
-export const errorBodySchema = z.union([
-  z.object({
-    detail: z.union([
-      z.string(),
-      z.array(validationIssueSchema),
-      z.object({ error_code: z.optional(z.string()), message: z.string() }),
-    ]),
-  }),
-  z.object({ error: z.string() }),
-]);
-export type ErrorBody = z.infer<typeof errorBodySchema>;
+// ── Credential resource (contract 2.1): checked by credentialResponse (response-guards.ts) ─────
+export type PasswordSummary = {
+  username: string;
+  totp_type: TotpType;
+  totp_identifier: string | null;
+};
+export type CreditCardSummary = {
+  last_four: string;
+  brand: string;
+};
+export type SecretSummary = {
+  secret_label: string | null;
+};
 
-// ── Credential resource (contract 2.1) ─────────────────────────────────────────────────────────
-export const passwordSummarySchema = z.object({
-  username: z.string(),
-  totp_type: totpTypeSchema,
-  totp_identifier: z.nullable(z.string()),
-});
-export const creditCardSummarySchema = z.object({
-  last_four: z.string(),
-  brand: z.string(),
-});
-export const secretSummarySchema = z.object({
-  secret_label: z.nullable(z.string()),
-});
+export type ProxyLocation =
+  | string
+  | { country: string; subdivision?: string | null | undefined; city?: string | null | undefined }
+  | null;
 
-const proxyLocationSchema = z.union([
-  z.string(),
-  z.object({
-    country: z.string(),
-    subdivision: z.nullish(z.string()),
-    city: z.nullish(z.string()),
-  }),
-  z.null(),
-]);
-
-const credentialBase = {
-  credential_id: z.string(),
-  name: z.string(),
-  vault_type: z.nullable(vaultTypeSchema),
-  browser_profile_id: z.nullish(z.string()),
-  auto_profile_disabled: z.nullish(z.boolean()),
-  pin_saved_session_ip: z.nullish(z.boolean()),
-  tested_url: z.nullish(z.string()),
-  user_context: z.nullish(z.string()),
-  save_browser_session_intent: z.nullish(z.boolean()),
-  run_sequentially: z.nullish(z.boolean()),
-  folder_id: z.nullish(z.string()),
-  proxy_location: z.optional(proxyLocationSchema),
-  proxy_session_id: z.nullish(z.string()),
+type CredentialBase = {
+  credential_id: string;
+  name: string;
+  vault_type: VaultType | null;
+  browser_profile_id?: string | null | undefined;
+  auto_profile_disabled?: boolean | null | undefined;
+  pin_saved_session_ip?: boolean | null | undefined;
+  tested_url?: string | null | undefined;
+  user_context?: string | null | undefined;
+  save_browser_session_intent?: boolean | null | undefined;
+  run_sequentially?: boolean | null | undefined;
+  folder_id?: string | null | undefined;
+  proxy_location?: ProxyLocation | undefined;
+  proxy_session_id?: string | null | undefined;
 };
 
 /** The shapes carry no discriminator; `credential_type` tells them apart. */
-export const credentialSchema = z.discriminatedUnion('credential_type', [
-  z.object({
-    ...credentialBase,
-    credential_type: z.literal('password'),
-    credential: passwordSummarySchema,
-  }),
-  z.object({
-    ...credentialBase,
-    credential_type: z.literal('credit_card'),
-    credential: creditCardSummarySchema,
-  }),
-  z.object({
-    ...credentialBase,
-    credential_type: z.literal('secret'),
-    credential: secretSummarySchema,
-  }),
-]);
-export type Credential = z.infer<typeof credentialSchema>;
-export type PasswordCredential = Extract<Credential, { credential_type: 'password' }>;
-export type CreditCardCredential = Extract<Credential, { credential_type: 'credit_card' }>;
-export type SecretCredential = Extract<Credential, { credential_type: 'secret' }>;
-
-export const credentialListSchema = z.array(credentialSchema);
+export type PasswordCredential = CredentialBase & {
+  credential_type: 'password';
+  credential: PasswordSummary;
+};
+export type CreditCardCredential = CredentialBase & {
+  credential_type: 'credit_card';
+  credential: CreditCardSummary;
+};
+export type SecretCredential = CredentialBase & {
+  credential_type: 'secret';
+  credential: SecretSummary;
+};
+export type Credential = PasswordCredential | CreditCardCredential | SecretCredential;
 
 // ── Credential requests (contract 3.1, 3.4, 3.5) ───────────────────────────────────────────────
 export const billingAddressSchema = z.object({
@@ -241,23 +220,17 @@ export const customCredentialConfigRequestSchema = z.object({
   config: customCredentialConfigSchema,
 });
 
-/** K1/K2 response. `token.token` is JSON text that holds the service token in clear. */
-export const authTokenResponseSchema = z.object({
-  token: z.object({
-    id: z.string(),
-    organization_id: z.string(),
-    token_type: z.string(),
-    valid: z.boolean(),
-    created_at: z.string(),
-    modified_at: z.string(),
-    token: z.string(),
-  }),
-});
-export type AuthTokenResponse = z.infer<typeof authTokenResponseSchema>;
+/** K1/K2 response, checked by authTokenResponse (response-guards.ts). `token.token` is JSON text that holds the service token in clear. */
+export type AuthTokenResponse = {
+  token: {
+    id: string;
+    organization_id: string;
+    token_type: string;
+    valid: boolean;
+    created_at: string;
+    modified_at: string;
+    token: string;
+  };
+};
 
 export const successResponseSchema = z.object({ success: z.literal(true) });
-
-/** Skyvern timestamps are naive ISO-8601 in UTC (contract 1.6). */
-export function parseSkyvernTimestamp(value: string): Date {
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
-}

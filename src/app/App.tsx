@@ -2,16 +2,15 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createQueryClient } from '../api/query-client';
 import { AppRoutes } from './router';
+import { ShortcutsHelp } from './ShortcutsHelp';
 import { exposeQueryCacheForTests } from './test-hooks';
 import { useResolvedTheme } from '../lib/theme';
 
 // Toasts are only raised after an action in a lazily loaded dialog or screen, so the toaster
 // loads once the first screen is up and the browser is idle, not on the path to the list
 // (before it mounts a toast would be lost; no action can finish that early).
-// The `?` listener loads right after the shell; it has no part in the first screen.
-const ShortcutsHelp = lazy(async () => ({
-  default: (await import('./ShortcutsHelp')).ShortcutsHelp,
-}));
+// The `?` listener is part of the shell (a few hundred bytes; its dialog is lazy): as its own
+// chunk it was one more request on the way to the list.
 const Toaster = lazy(async () => ({ default: (await import('sonner')).Toaster }));
 
 /** True a little after start-up, once the browser is idle: after the first screen's requests. */
@@ -44,9 +43,7 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <AppRoutes />
-      <Suspense fallback={null}>
-        <ShortcutsHelp />
-      </Suspense>
+      <ShortcutsHelp />
       {toasterWanted && (
         <Suspense fallback={null}>
           <Toaster theme={scheme} position="bottom-right" richColors closeButton duration={5000} />

@@ -38,6 +38,15 @@ describe('Button', () => {
     expect(screen.getByRole('button', { name: 'Go' })).toHaveClass('w-full', 'h-8', 'bg-brand-600');
   });
 
+  it('lets a caller’s colour replace the variant’s instead of colliding with it', () => {
+    render(<Button className="bg-red-600 text-white hover:bg-red-700">Remove</Button>);
+    const button = screen.getByRole('button', { name: 'Remove' });
+    expect(button).toHaveClass('bg-red-600', 'text-white', 'hover:bg-red-700', 'border-slate-300');
+    expect(button).not.toHaveClass('bg-white');
+    expect(button).not.toHaveClass('text-slate-800');
+    expect(button).not.toHaveClass('hover:bg-slate-50');
+  });
+
   it('styles links like buttons', () => {
     expect(buttonVariants({ variant: 'primary' })).toContain('bg-brand-600');
   });

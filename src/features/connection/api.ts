@@ -1,6 +1,6 @@
 import { ApiError, apiRequest } from '../../api/client';
 import type { Connection } from '../../api/connection';
-import { credentialListSchema } from '../../api/schemas';
+import { credentialListResponse } from '../../api/response-guards';
 
 export type ConnectionTestResult =
   | { ok: true }
@@ -16,7 +16,7 @@ export async function testConnection(connection: Connection): Promise<Connection
     await apiRequest({
       path: '/v1/credentials',
       query: { page: 1, page_size: 1 },
-      schema: credentialListSchema,
+      schema: credentialListResponse,
       connection,
       timeoutMs: 10_000,
     });

@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { apiUrl, server } from '../../test/msw';
@@ -51,6 +51,27 @@ function renderList(route = '/credentials') {
 }
 
 describe('CredentialsPage', () => {
+  it('asks for the folders only once the rows are on screen, not on their way', async () => {
+    const credential = passwordCredential();
+    noCustomService();
+    const rowsShownWhenAsked: boolean[] = [];
+    server.use(
+      // A slow list: folders asked for on the way would be asked for long before it answers.
+      http.get(apiUrl('/v1/credentials'), async () => {
+        await delay(300);
+        return HttpResponse.json([credential]);
+      }),
+      http.get(apiUrl('/v1/credential_folders'), () => {
+        rowsShownWhenAsked.push(screen.queryByText(credential.name) !== null);
+        return HttpResponse.json([]);
+      }),
+    );
+    renderList();
+    await screen.findByText(credential.name);
+    await screen.findByRole('navigation', { name: 'Folders' });
+    await waitFor(() => expect(rowsShownWhenAsked).toEqual([true]));
+  });
+
   it('shows each credential with its type, identifier, 2FA, vault and id', async () => {
     serveList([passwordCredential(), cardCredential(), secretCredential()]);
     noCustomService();
@@ -456,7 +477,8 @@ describe('CredentialsPage: custom vault without a service', () => {
     );
     renderList();
     await screen.findByText('Billing API');
-    await new Promise((done) => setTimeout(done, 50));
+    // The secondary panels load after the rows: let them settle inside act.
+    await act(() => new Promise((done) => setTimeout(done, 50)));
     expect(asked).toBe(0);
   });
 });

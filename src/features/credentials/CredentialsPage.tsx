@@ -1,6 +1,6 @@
 import { lazy, Suspense, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { credentialTypeSchema } from '../../api/schemas';
+import { isCredentialType } from '../../api/response-guards';
 import { useSearchParams } from '../../lib/router';
 import { ChevronLeft, ChevronRight, Plus, Search } from 'lucide-react';
 import { Button } from '../../components/ui/Button';
@@ -34,30 +34,44 @@ const ProviderItemsSection = lazy(async () => ({
 }));
 
 /*
- * Folders are their own chunk and their own request (contract 10, F2). The chunk starts loading
- * with this screen and the panel renders once it is there, so the list never waits for it; no
- * Suspense boundary, so a slow chunk cannot hold back anything else.
+ * Folders are their own chunk and their own request (contract 10, F2). Neither is on the way to the
+ * list: the chunk starts loading once the list has rendered its rows (or its error), and the
+ * panel renders once it is there. Until then a box of the narrow-screen folder row's height holds
+ * its place, so the list does not move when it arrives. No Suspense boundary, so a slow chunk
+ * cannot hold back anything else.
  */
 type FolderNavModule = typeof import('./folders/FolderNav');
 let folderNavModule: FolderNavModule | undefined;
-const folderNavLoad: Promise<FolderNavModule | undefined> = import('./folders/FolderNav').then(
-  (module) => (folderNavModule = module),
-  () => undefined,
-);
+let folderNavLoad: Promise<FolderNavModule | undefined> | undefined;
+function loadFolderNav() {
+  folderNavLoad ??= import('./folders/FolderNav').then(
+    (module) => (folderNavModule = module),
+    () => undefined,
+  );
+  return folderNavLoad;
+}
 
-function FolderNavSlot(props: Parameters<FolderNavModule['FolderNav']>[0]) {
+function FolderNavSlot({
+  load,
+  ...props
+}: Parameters<FolderNavModule['FolderNav']>[0] & { load: boolean }) {
   const [module, setModule] = useState(folderNavModule);
   useEffect(() => {
-    if (module) return;
+    if (module || !load) return;
     let live = true;
-    void folderNavLoad.then((loaded) => {
+    void loadFolderNav().then((loaded) => {
       if (live && loaded) setModule(loaded);
     });
     return () => {
       live = false;
     };
-  }, [module]);
-  return module ? <module.FolderNav {...props} /> : null;
+  }, [module, load]);
+  return module ? (
+    <module.FolderNav {...props} />
+  ) : (
+    // The narrow-screen folder row: its select row and a note on two lines (one from sm up).
+    <div aria-hidden="true" className="h-24 sm:h-20 lg:hidden" />
+  );
 }
 
 export function CredentialsPage() {
@@ -97,8 +111,7 @@ export function CredentialsPage() {
   const requestedType = searchParams.get('new');
   useEffect(() => {
     if (requestedType === null) return;
-    const parsed = credentialTypeSchema.safeParse(requestedType);
-    open({ kind: 'create', type: parsed.success ? parsed.data : undefined });
+    open({ kind: 'create', type: isCredentialType(requestedType) ? requestedType : undefined });
     setSearchParams(
       (current) => {
         const next = new URLSearchParams(current);
@@ -136,6 +149,16 @@ export function CredentialsPage() {
   const rowsReady = useDeferredValue(query.data) !== undefined;
   const data = rowsReady ? query.data : undefined;
   const rows = data ?? [];
+  // Secondary panels (folders, vault provider items) load once the rows (or the error) are on
+  // screen: set in a task after that commit, so their chunks and requests start after the rows
+  // are painted, not on their way.
+  const [listShown, setListShown] = useState(false);
+  const listSettled = rowsReady || query.isError;
+  useEffect(() => {
+    if (!listSettled) return;
+    const timer = window.setTimeout(() => setListShown(true), 0);
+    return () => window.clearTimeout(timer);
+  }, [listSettled]);
   const filtered = Boolean(state.search || state.type || state.folder);
   // Skyvern returns no total: a full page means there may be another one.
   const hasNext = !query.isPlaceholderData && rows.length === state.pageSize;
@@ -270,6 +293,7 @@ export function CredentialsPage() {
       <div className="grid gap-4 lg:grid-cols-[15rem_minmax(0,1fr)] lg:items-start lg:gap-6">
         <div className="min-w-0">
           <FolderNavSlot
+            load={listShown}
             selected={state.folder}
             onSelect={(folder) => update({ folder, page: 1 })}
           />
@@ -410,8 +434,8 @@ export function CredentialsPage() {
         </section>
       </div>
 
-      {/* A lazy chunk, mounted once the list has answered: nothing of it is in the first paint. */}
-      {query.isSuccess && (
+      {/* A lazy chunk, mounted once the rows are on screen: nothing of it is on their way. */}
+      {query.isSuccess && listShown && (
         <Suspense fallback={null}>
           <ProviderItemsSection />
         </Suspense>

@@ -1,4 +1,5 @@
-import { credentialTypeSchema, type CredentialListParams } from '../../api/schemas';
+import type { CredentialListParams } from '../../api/schemas';
+import { isCredentialType } from '../../api/response-guards';
 
 /*
  * The list's state lives in the URL (?search=&type=&folder=&page=&page_size=) so it can be shared and
@@ -33,10 +34,10 @@ function folderId(value: string | null): string | undefined {
 
 export function parseListState(params: URLSearchParams): ListState {
   const pageSize = wholeNumber(params.get('page_size'), 1000);
-  const type = credentialTypeSchema.safeParse(params.get('type'));
+  const type = params.get('type');
   return {
     search: (params.get('search') ?? '').slice(0, SEARCH_MAX),
-    type: type.success ? type.data : undefined,
+    type: isCredentialType(type) ? type : undefined,
     folder: folderId(params.get('folder')),
     page: wholeNumber(params.get('page'), 100_000) ?? 1,
     pageSize:

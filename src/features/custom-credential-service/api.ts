@@ -5,7 +5,8 @@ import {
   type CustomCredentialStatus,
 } from '../../api/custom-credential-config';
 import { queryKeys } from '../../api/query-keys';
-import { authTokenResponseSchema, successResponseSchema } from '../../api/schemas';
+import { successResponseSchema } from '../../api/schemas';
+import { authTokenResponse } from '../../api/response-guards';
 
 /** What the form sends: the URL as typed (trimmed) and the token exactly as typed. */
 export interface CustomCredentialServiceInput {
@@ -28,7 +29,7 @@ export async function saveCustomCredentialConfig(
     method: 'POST',
     path: '/v1/credentials/custom_credential/create',
     body: configBody(input),
-    schema: authTokenResponseSchema,
+    schema: authTokenResponse,
   });
   return toCustomCredentialStatus(response);
 }

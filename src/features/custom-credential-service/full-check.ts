@@ -1,5 +1,6 @@
 import { apiRequest, isApiError, VAULT_BOUND_TIMEOUT_MS } from '../../api/client';
-import { credentialListSchema, credentialSchema, totpCodeSchema } from '../../api/schemas';
+import { totpCodeSchema } from '../../api/schemas';
+import { credentialListResponse, credentialResponse } from '../../api/response-guards';
 
 /*
  * The full check of a custom credential service: what real credentials do, through Skyvern's API
@@ -148,7 +149,7 @@ async function findCanary(name: string): Promise<string | null> {
   const found = await apiRequest({
     path: '/v1/credentials',
     query: { page: 1, page_size: 10, search: name },
-    schema: credentialListSchema,
+    schema: credentialListResponse,
   });
   return found.find((credential) => credential.name === name)?.credential_id ?? null;
 }
@@ -186,7 +187,7 @@ export async function runFullCheck(onProgress: (steps: StepState[]) => void): Pr
         method: 'POST',
         path: '/v1/credentials',
         body: { ...body(randomText(16)), vault_type: 'custom' },
-        schema: credentialSchema,
+        schema: credentialResponse,
         timeoutMs: VAULT_BOUND_TIMEOUT_MS,
       }),
     );
@@ -247,7 +248,7 @@ export async function runFullCheck(onProgress: (steps: StepState[]) => void): Pr
           method: 'POST',
           path: `/v1/credentials/${encodeURIComponent(id)}/update`,
           body: body(randomText(16)),
-          schema: credentialSchema,
+          schema: credentialResponse,
           timeoutMs: VAULT_BOUND_TIMEOUT_MS,
         }),
       );

@@ -1,12 +1,7 @@
 import { z } from 'zod/mini';
 import { apiRequest, VAULT_BOUND_TIMEOUT_MS } from '../../api/client';
-import {
-  credentialListSchema,
-  credentialSchema,
-  totpCodeSchema,
-  type CreateCredentialRequest,
-  type Credential,
-} from '../../api/schemas';
+import { totpCodeSchema, type CreateCredentialRequest, type Credential } from '../../api/schemas';
+import { credentialListResponse, credentialResponse } from '../../api/response-guards';
 
 /*
  * The few Skyvern calls the import makes, as plain functions: they are called from the import's
@@ -27,7 +22,7 @@ export function searchCredentials(text: string, signal?: AbortSignal): Promise<C
   return apiRequest({
     path: '/v1/credentials',
     query: { page: 1, page_size: SEARCH_PAGE_SIZE, search: text.slice(0, SEARCH_MAX) },
-    schema: credentialListSchema,
+    schema: credentialListResponse,
     signal,
   });
 }
@@ -37,7 +32,7 @@ export function createCredential(body: CreateCredentialRequest): Promise<Credent
     method: 'POST',
     path: '/v1/credentials',
     body,
-    schema: credentialSchema,
+    schema: credentialResponse,
     timeoutMs: VAULT_BOUND_TIMEOUT_MS,
   });
 }
@@ -48,7 +43,7 @@ export function replaceCredential(id: string, body: CreateCredentialRequest): Pr
     method: 'POST',
     path: credentialPath(id, '/update'),
     body,
-    schema: credentialSchema,
+    schema: credentialResponse,
     timeoutMs: VAULT_BOUND_TIMEOUT_MS,
   });
 }
@@ -90,6 +85,6 @@ export function assignFolder(credentialId: string, folderId: string): Promise<Cr
     method: 'PUT',
     path: credentialPath(credentialId, '/folder'),
     body: { folder_id: folderId },
-    schema: credentialSchema,
+    schema: credentialResponse,
   });
 }

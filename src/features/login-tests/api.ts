@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { apiRequest, VAULT_BOUND_TIMEOUT_MS } from '../../api/client';
-import { credentialSchema } from '../../api/schemas';
+import { credentialResponse } from '../../api/response-guards';
 
 /*
  * Login tests X1–X4 (contract 11). Responses carry ids, statuses and humanised reasons, never a
@@ -92,7 +92,7 @@ export function adoptTemporaryCredential(
     method: 'PATCH',
     path: `/v1/credentials/${enc(credentialId)}`,
     body: { ...body, save_browser_session_intent: true },
-    schema: credentialSchema,
+    schema: credentialResponse,
   });
 }
 

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Eye, EyeOff, Link2 } from 'lucide-react';
-import { parseSkyvernTimestamp, type TotpRecord } from '../../api/schemas';
+import type { TotpRecord } from '../../api/schemas';
+import { parseSkyvernTimestamp } from '../../api/timestamps';
 import { CopyButton } from '../../components/ui/CopyButton';
 import { ScrollRegion } from '../../components/ui/ScrollRegion';
 import { UserText } from '../../components/ui/UserText';

@@ -2,7 +2,8 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { ApiError, apiRequest, isApiError } from '../../api/client';
 import { maskToken } from '../../api/custom-credential-config';
 import { queryKeys } from '../../api/query-keys';
-import { parseSkyvernTimestamp, successResponseSchema } from '../../api/schemas';
+import { successResponseSchema } from '../../api/schemas';
+import { parseSkyvernTimestamp } from '../../api/timestamps';
 import {
   azureCredentialResponseSchema,
   bitwardenCredentialResponseSchema,

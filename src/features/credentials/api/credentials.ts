@@ -1,11 +1,8 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../../api/client';
 import { queryKeys } from '../../../api/query-keys';
-import {
-  credentialListSchema,
-  credentialSchema,
-  type CredentialListParams,
-} from '../../../api/schemas';
+import type { CredentialListParams } from '../../../api/schemas';
+import { credentialListResponse, credentialResponse } from '../../../api/response-guards';
 
 /*
  * Queries of the credential resource. This module is part of the list's first load, so it only
@@ -28,7 +25,7 @@ export function fetchCredentials(params: CredentialListParams, signal?: AbortSig
       search: params.search,
       folder_id: params.folder_id,
     },
-    schema: credentialListSchema,
+    schema: credentialListResponse,
     signal,
   });
 }
@@ -42,7 +39,7 @@ export const credentialListQuery = (params: CredentialListParams) =>
   });
 
 export function fetchCredential(id: string, signal?: AbortSignal) {
-  return apiRequest({ path: credentialPath(id), schema: credentialSchema, signal });
+  return apiRequest({ path: credentialPath(id), schema: credentialResponse, signal });
 }
 
 export const credentialDetailQuery = (id: string) =>

@@ -2,7 +2,7 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { z } from 'zod/mini';
 import { apiRequest } from '../../../api/client';
 import { mutationKeys, queryKeys } from '../../../api/query-keys';
-import { credentialSchema } from '../../../api/schemas';
+import { credentialResponse } from '../../../api/response-guards';
 import { credentialPath } from './credentials';
 import { isGone } from './mutations';
 
@@ -94,7 +94,7 @@ export function moveCredentialToFolder(credentialId: string, folderId: string | 
     method: 'PUT',
     path: credentialPath(credentialId, '/folder'),
     body: { folder_id: folderId },
-    schema: credentialSchema,
+    schema: credentialResponse,
   });
 }
 

@@ -1,7 +1,8 @@
 import { useRef } from 'react';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { ApiError, apiRequest, isApiError, VAULT_BOUND_TIMEOUT_MS } from '../../../api/client';
-import { credentialSchema, type CreateCredentialRequest } from '../../../api/schemas';
+import type { CreateCredentialRequest } from '../../../api/schemas';
+import { credentialResponse } from '../../../api/response-guards';
 import { mutationKeys, queryKeys } from '../../../api/query-keys';
 import { credentialPath } from './credentials';
 import { browserProfileKeys, type RunSettingsPatch } from '../run-settings/model';
@@ -39,7 +40,7 @@ export function useSaveCredential(target: SaveTarget) {
             ? '/v1/credentials'
             : credentialPath(target.credentialId, '/update'),
         body,
-        schema: credentialSchema,
+        schema: credentialResponse,
         // May wait on a custom credential service (contract 6.2–6.3).
         timeoutMs: VAULT_BOUND_TIMEOUT_MS,
       });
@@ -80,7 +81,7 @@ export function useRenameCredential(credentialId: string) {
         method: 'PATCH',
         path: credentialPath(credentialId),
         body: { name },
-        schema: credentialSchema,
+        schema: credentialResponse,
       }),
     onSuccess: async (credential) => {
       queryClient.setQueryData(queryKeys.credentials.detail(credentialId), credential);
@@ -104,7 +105,7 @@ export function useUpdateRunSettings(credentialId: string) {
         method: 'PATCH',
         path: credentialPath(credentialId),
         body: patch,
-        schema: credentialSchema,
+        schema: credentialResponse,
       }),
     onSuccess: async (credential) => {
       queryClient.setQueryData(queryKeys.credentials.detail(credentialId), credential);

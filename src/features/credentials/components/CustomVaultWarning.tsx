@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '../../../lib/router';
 import { TriangleAlert } from 'lucide-react';
-import { customCredentialStatusQuery } from '../../../api/custom-credential-config';
+import { queryKeys } from '../../../api/query-keys';
 import type { Credential } from '../../../api/schemas';
 import { cn } from '../../../lib/cn';
 
@@ -14,7 +14,14 @@ export const SETTINGS_PATH = '/settings/custom-credential-service';
  */
 export function useCustomServiceMissing(credentials: readonly Credential[]): boolean {
   const hasCustom = credentials.some((credential) => credential.vault_type === 'custom');
-  const status = useQuery({ ...customCredentialStatusQuery(), enabled: hasCustom });
+  // The same query as customCredentialStatusQuery(), with its fetch loaded when first needed:
+  // the list's first load carries no custom-service code (docs/decisions/first-load-budget.md).
+  const status = useQuery({
+    queryKey: queryKeys.customCredentialService.config(),
+    queryFn: async ({ signal }) =>
+      (await import('../../../api/custom-credential-config')).fetchCustomCredentialStatus(signal),
+    enabled: hasCustom,
+  });
   return hasCustom && status.data?.configured === false;
 }
 

@@ -119,7 +119,9 @@ export function FolderNav({
         <p id="credential-folder-note" className="w-full text-xs text-slate-600">
           {NO_UNFILED_FILTER}
         </p>
-        <div className="w-full lg:hidden">{status}</div>
+        {/* Only a failure here: while loading, the select is disabled, and a "Loading…" line
+            would push the list down and back up (layout shift). */}
+        {folders.isError && <div className="w-full lg:hidden">{status}</div>}
       </div>
 
       {/* Wide screens: a side panel. */}
