@@ -276,11 +276,7 @@ export async function shootAtWidths(page: Page, name: string): Promise<void> {
  * behind the header's Menu button, whose sheet closes as the link is followed.
  */
 export async function followNav(page: Page, label: string): Promise<void> {
-  const menu = page.getByRole('button', { name: 'Menu', exact: true });
-  if (await menu.isVisible()) {
-    await menu.click();
-    await expect(page.getByRole('dialog', { name: 'Menu' })).toBeVisible();
-  }
+  await openMenuOnPhone(page);
   await page
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: label, exact: true })
@@ -290,12 +286,15 @@ export async function followNav(page: Page, label: string): Promise<void> {
 
 /** The theme select: in the sidebar, or on a phone in the menu sheet (opened here). */
 export async function themeSelect(page: Page): Promise<Locator> {
-  const menu = page.getByRole('button', { name: 'Menu', exact: true });
-  if (await menu.isVisible()) {
-    await menu.click();
-    await expect(page.getByRole('dialog', { name: 'Menu' })).toBeVisible();
-  }
+  await openMenuOnPhone(page);
   return page.getByRole('combobox', { name: 'Theme' });
+}
+
+/** Below 768 px (Tailwind's `md`) the sections sit behind the header's Menu button: open it. */
+async function openMenuOnPhone(page: Page): Promise<void> {
+  if ((page.viewportSize()?.width ?? 1280) >= 768) return;
+  await page.getByRole('button', { name: 'Menu', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Menu' })).toBeVisible();
 }
 
 /** True in the phone project (390 px wide): the flows that differ there branch on it. */

@@ -43,7 +43,7 @@ async function chooseAction(
   action: string,
 ) {
   await user.click(await screen.findByRole('button', { name: `Actions for ${name}` }));
-  await user.click(screen.getByRole('menuitem', { name: action }));
+  await user.click(await screen.findByRole('menuitem', { name: action }));
 }
 
 function renderList(route = '/credentials') {
@@ -321,7 +321,7 @@ describe('CredentialsPage: the row menu', () => {
     expect(trigger).toHaveAttribute('aria-expanded', 'false');
     act(() => trigger.focus());
     await user.keyboard('{Enter}');
-    const menu = screen.getByRole('menu', { name: 'Actions for Acme portal' });
+    const menu = await screen.findByRole('menu', { name: 'Actions for Acme portal' });
     expect(trigger).toHaveAttribute('aria-expanded', 'true');
     const items = within(menu).getAllByRole('menuitem');
     expect(items.map((item) => item.textContent)).toEqual([
@@ -348,7 +348,7 @@ describe('CredentialsPage: the row menu', () => {
     // ArrowUp opens on the last item; Enter chooses it.
     await user.keyboard('{ArrowUp}');
     expect(
-      within(screen.getByRole('menu')).getByRole('menuitem', { name: 'Delete' }),
+      within(await screen.findByRole('menu')).getByRole('menuitem', { name: 'Delete' }),
     ).toHaveFocus();
     await user.keyboard('{Enter}');
     expect(await screen.findByRole('dialog', { name: 'Delete Acme portal?' })).toBeInTheDocument();
@@ -359,6 +359,7 @@ describe('CredentialsPage: the row menu', () => {
     serveList([passwordCredential(), secretCredential()]);
     const { user } = renderList();
     await user.click(await screen.findByRole('button', { name: 'Actions for Billing API' }));
+    expect(await screen.findByRole('menuitem', { name: 'Rename' })).toBeInTheDocument();
     expect(screen.queryByRole('menuitem', { name: 'Change password' })).not.toBeInTheDocument();
     await user.keyboard('{Escape}');
     await chooseAction(user, 'Acme portal', 'Change password');
@@ -369,7 +370,7 @@ describe('CredentialsPage: the row menu', () => {
     serveList([passwordCredential()]);
     const { user } = renderList();
     await user.click(await screen.findByRole('button', { name: 'Actions for Acme portal' }));
-    expect(screen.getByRole('menu')).toBeInTheDocument();
+    expect(await screen.findByRole('menu')).toBeInTheDocument();
     await user.click(screen.getByRole('heading', { level: 1 }));
     expect(screen.queryByRole('menu')).not.toBeInTheDocument();
   });

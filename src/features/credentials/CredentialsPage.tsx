@@ -4,6 +4,7 @@ import { isCredentialType } from '../../api/response-guards';
 import { useSearchParams } from '../../lib/router';
 import { ChevronLeft, ChevronRight, Plus, Search } from 'lucide-react';
 import { Button } from '../../components/ui/Button';
+import { preloadMenu } from '../../components/ui/MenuButton';
 import { inputClass } from '../../components/ui/input-styles';
 import { EmptyState, ErrorState } from '../../components/ui/States';
 import { isPlainKey, isTypingTarget } from '../../lib/keyboard';
@@ -156,7 +157,11 @@ export function CredentialsPage() {
   const listSettled = rowsReady || query.isError;
   useEffect(() => {
     if (!listSettled) return;
-    const timer = window.setTimeout(() => setListShown(true), 0);
+    const timer = window.setTimeout(() => {
+      setListShown(true);
+      // The rows' menus open at once from here on.
+      preloadMenu();
+    }, 0);
     return () => window.clearTimeout(timer);
   }, [listSettled]);
   const filtered = Boolean(state.search || state.type || state.folder);

@@ -145,7 +145,7 @@ describe('Folders on the Credentials page', () => {
     serveList();
     const { user } = renderPage();
     await user.click(await screen.findByRole('button', { name: 'Actions for folder Finance' }));
-    await user.click(screen.getByRole('menuitem', { name: 'Rename or describe' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Rename or describe' }));
     const dialog = await screen.findByRole('dialog', { name: 'Edit folder Finance' }, SLOW);
     const title = within(dialog).getByRole('textbox', { name: 'Title' });
     await user.clear(title);
@@ -164,7 +164,7 @@ describe('Folders on the Credentials page', () => {
     await user.click(
       await within(nav).findByRole('button', { name: 'Actions for folder Finance' }),
     );
-    await user.click(screen.getByRole('menuitem', { name: 'Delete folder' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Delete folder' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Delete folder Finance?' }, SLOW);
     expect(dialog).toHaveAccessibleDescription(
       /The 2 credentials in it are kept and become unfiled\. No credential is deleted/,
