@@ -15,7 +15,7 @@ import { mainNav, NavList, SettingsHeading, settingsNav } from './nav';
 
 // The banner (and its key dialog) is only needed once Skyvern refuses the key: its own chunk.
 const AuthBanner = lazy(async () => ({ default: (await import('./AuthBanner')).AuthBanner }));
-// The phone's menu sheet: its own chunk, loaded when the Menu button is first pressed.
+// The phone's menu sheet: its own chunk, fetched when the Menu button is touched or focused.
 const loadMobileMenu = () => import('./MobileMenu');
 const MobileMenu = lazy(async () => ({ default: (await loadMobileMenu()).MobileMenu }));
 // Login tests that go on while the user is elsewhere: loaded only once one has started.
@@ -65,6 +65,7 @@ export function Layout({ children }: { children: ReactNode }) {
             aria-haspopup="dialog"
             aria-expanded={menu === 'open'}
             onPointerEnter={() => void loadMobileMenu()}
+            onFocus={() => void loadMobileMenu()}
             onClick={() => setMenu('open')}
             className="-mr-1 rounded-md p-2 text-slate-700 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600 md:hidden"
           >
