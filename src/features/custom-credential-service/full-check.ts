@@ -1,6 +1,7 @@
 import { apiRequest, isApiError, VAULT_BOUND_TIMEOUT_MS } from '../../api/client';
 import { totpCodeSchema } from '../../api/schemas';
 import { credentialListResponse, credentialResponse } from '../../api/response-guards';
+import { base32Encode } from '../../lib/base32';
 
 /*
  * The full check of a custom credential service: what real credentials do, through Skyvern's API
@@ -54,25 +55,6 @@ export function describeStepError(error: unknown): string {
   }
   if (error.status >= 500) return `Skyvern failed (HTTP ${error.status}): “${error.message}”`;
   return `Skyvern refused (HTTP ${error.status}): “${error.message}”`;
-}
-
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
-/** RFC 4648 Base32 without padding, as authenticator setup keys are written. */
-function toBase32(bytes: Uint8Array): string {
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += BASE32[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += BASE32[(value << (5 - bits)) & 31];
-  return out;
 }
 
 /**
@@ -170,7 +152,7 @@ export async function runFullCheck(onProgress: (steps: StepState[]) => void): Pr
   const name = `Console full check ${new Date().toISOString()} ${randomText(3)}`;
   const username = 'full-check@console.invalid';
   const keyBytes = crypto.getRandomValues(new Uint8Array(20));
-  const key = toBase32(keyBytes);
+  const key = base32Encode(keyBytes);
   const body = (password: string) => ({
     name,
     credential_type: 'password' as const,
