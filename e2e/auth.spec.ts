@@ -5,6 +5,7 @@ import {
   field,
   test,
   uniqueSuffix,
+  shootAtWidths,
 } from './support/fixtures';
 import { API_KEY } from './support/env';
 
@@ -62,11 +63,11 @@ test('a 401 while a filled create form is open: re-enter the key, Retry, created
   await expectNoAxeViolations(page);
   await keyInput.fill(API_KEY);
 
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-    await page.screenshot({ path: testInfo.outputPath(`reauth-dialog-${width}.png`) });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await shootAtWidths(page, 'reauth-dialog', {
+    widths: [1280, 390],
+    fullPage: false,
+    dir: testInfo.outputPath(),
+  });
 
   await keyDialog.getByRole('button', { name: 'Use this key' }).click();
   await expect(keyDialog).toBeHidden();

@@ -1,5 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test, uniqueSuffix } from './support/fixtures';
+import {
+  expect,
+  expectNoAxeViolations,
+  test,
+  uniqueSuffix,
+  shootAtWidths,
+} from './support/fixtures';
 import {
   chooseFolder,
   expectCurrentFolder,
@@ -14,16 +20,7 @@ import {
  * exactly once with a report that says so.
  */
 
-const SCREENSHOTS = process.env['SCREENSHOT_DIR'];
-
-async function shoot(page: Page, name: string) {
-  if (!SCREENSHOTS) return;
-  for (const width of [1280, 1024, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-    await page.screenshot({ path: `${SCREENSHOTS}/${name}-${width}.png` });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+const shoot = (page: Page, name: string) => shootAtWidths(page, name, { fullPage: false });
 
 /** Presses Tab until `target` has focus (at most `max` times), as a keyboard user would. */
 async function tabTo(page: Page, target: Locator, max = 100) {

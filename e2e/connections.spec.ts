@@ -5,10 +5,9 @@ import {
   test,
   uniqueSuffix,
   followNav,
+  shootAtWidths,
 } from './support/fixtures';
 import { API_KEY, API_KEY2, SKYVERN2_URL } from './support/env';
-
-const SHOTS = process.env.E2E_SCREENSHOT_DIR;
 
 test('two sandboxes are two connections: each keeps its own credentials, key and colour', async ({
   page,
@@ -42,11 +41,7 @@ test('two sandboxes are two connections: each keeps its own credentials, key and
   await thisConnection.getByRole('button', { name: 'Save' }).click();
   await expect(thisConnection.getByText(/Key set \(ends …/)).toBeVisible();
   await expectNoAxeViolations(page);
-  for (const width of [1280, 1024, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/connections-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await shootAtWidths(page, 'connections');
 
   // Keys are per connection and per tab; names and URLs only in localStorage.
   const storage = await page.evaluate(() => ({

@@ -5,6 +5,7 @@ import {
   expectNoSecretLeaks,
   test,
   type SandboxApi,
+  shootAtWidths,
 } from './support/fixtures';
 import { API_KEY, SKYVERN_URL, VAULT_TOKEN, VAULT_URL } from './support/env';
 
@@ -14,19 +15,10 @@ import { API_KEY, SKYVERN_URL, VAULT_TOKEN, VAULT_URL } from './support/env';
  * through the service's test-only faults. Either way no canary is left in Skyvern or the service.
  */
 
+const shoot = (page: Page, name: string) => shootAtWidths(page, name);
+
 const PAGE = '/settings/custom-credential-service';
 const VAULT_ORIGIN = VAULT_URL.replace(/\/api\/v1\/credentials$/, '');
-const SCREENSHOTS = process.env['SCREENSHOT_DIR'];
-
-async function shoot(page: Page, name: string) {
-  if (!SCREENSHOTS) return;
-  for (const width of [1280, 1024, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-    await page.screenshot({ path: `${SCREENSHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
-
 async function configure(request: APIRequestContext, sandbox: SandboxApi) {
   const response = await request.post(`${SKYVERN_URL}/v1/credentials/custom_credential/create`, {
     headers: { 'x-api-key': API_KEY },

@@ -1,5 +1,10 @@
-import { expect, expectNoAxeViolations, test, themeSelect } from './support/fixtures';
-import type { Page } from '@playwright/test';
+import {
+  expect,
+  expectNoAxeViolations,
+  test,
+  themeSelect,
+  shootAtWidths,
+} from './support/fixtures';
 
 /*
  * Every axe call in the suite checks both schemes (expectNoAxeViolations in support/fixtures.ts
@@ -7,8 +12,6 @@ import type { Page } from '@playwright/test';
  * cannot: that a dark system gives a dark console on every page (with screenshots of each), that
  * a chosen theme wins over the system, and the fixture's own way back from light to dark.
  */
-
-const SHOTS = process.env.E2E_SCREENSHOT_DIR;
 
 const pages = [
   { path: '/credentials', heading: 'Credentials' },
@@ -35,10 +38,7 @@ test.describe('dark scheme', () => {
       await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
       await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
       await expect(page.locator('html')).toHaveCSS('color-scheme', 'dark');
-      for (const width of SHOTS ? [1280, 1024, 390] : []) {
-        await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-        await page.screenshot({ path: `${SHOTS}/dark${path.replaceAll('/', '-')}-${width}.png` });
-      }
+      await shootAtWidths(page, `dark${path.replaceAll('/', '-')}`, { fullPage: false });
     });
   }
 
@@ -48,14 +48,14 @@ test.describe('dark scheme', () => {
     const dialog = page.getByRole('dialog', { name: 'New credential' });
     await expect(dialog).toBeVisible();
     await expect(dialog).toHaveCSS('background-color', DARK_SURFACE);
-    await shootDialog(page, 'dark-new-credential');
+    await shootAtWidths(page, 'dark-new-credential', { widths: [1280, 390], fullPage: false });
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     await page.keyboard.press('Control+k');
     const palette = page.getByRole('dialog', { name: 'Command palette' });
     await expect(palette).toBeVisible();
     await expect(palette).toHaveCSS('background-color', DARK_SURFACE);
-    await shootDialog(page, 'dark-palette');
+    await shootAtWidths(page, 'dark-palette', { widths: [1280, 390], fullPage: false });
   });
 
   test('axe starting in dark checks light as well, and leaves the page dark', async ({ page }) => {
@@ -77,13 +77,3 @@ test.describe('dark scheme', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   });
 });
-
-async function shootDialog(page: Page, name: string) {
-  if (!SHOTS) return;
-  const original = page.viewportSize();
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png` });
-  }
-  if (original) await page.setViewportSize(original);
-}

@@ -1,11 +1,9 @@
-import { expect, expectNoAxeViolations, field, test } from './support/fixtures';
+import { expect, expectNoAxeViolations, field, test, shootAtWidths } from './support/fixtures';
 
 /*
  * The discard prompt over a filled create form, by keyboard only: Escape asks, Keep editing has
  * focus and keeps everything, Discard closes and focus goes back to "New credential".
  */
-
-const SHOTS = process.env.E2E_SCREENSHOT_DIR;
 
 test('a filled create form asks before Escape discards it, by keyboard', async ({
   page,
@@ -34,11 +32,7 @@ test('a filled create form asks before Escape discards it, by keyboard', async (
   await expect(prompt).toBeVisible();
   await expect(prompt.getByRole('button', { name: 'Keep editing' })).toBeFocused();
   await expectNoAxeViolations(page, '[role="alertdialog"]');
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/discard-prompt-${width}.png` });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await shootAtWidths(page, 'discard-prompt', { widths: [1280, 390], fullPage: false });
 
   // Enter on the focused Keep editing: the form stays with everything typed.
   await page.keyboard.press('Enter');

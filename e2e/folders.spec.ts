@@ -1,5 +1,11 @@
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test, uniqueSuffix } from './support/fixtures';
+import {
+  expect,
+  expectNoAxeViolations,
+  test,
+  uniqueSuffix,
+  shootAtWidths,
+} from './support/fixtures';
 import { API_KEY, SKYVERN_URL } from './support/env';
 import { expectCurrentFolder, expectNoFolder, folderActions } from './support/folders';
 
@@ -9,16 +15,7 @@ import { expectCurrentFolder, expectNoFolder, folderActions } from './support/fo
  * The three are filed over HTTP (F6) here; e2e/bulk.spec.ts files them through the console.
  */
 
-const SCREENSHOTS = process.env['SCREENSHOT_DIR'];
-
-async function shoot(page: Page, name: string) {
-  if (!SCREENSHOTS) return;
-  for (const width of [1280, 1024, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-    await page.screenshot({ path: `${SCREENSHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+const shoot = (page: Page, name: string) => shootAtWidths(page, name);
 
 test('create, fill, filter by, rename and delete a folder; its credentials stay', async ({
   page,

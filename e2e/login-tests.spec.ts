@@ -6,6 +6,7 @@ import {
   followNav,
   test,
   uniqueSuffix,
+  shootAtWidths,
 } from './support/fixtures';
 import { SKYVERN_URL } from './support/env';
 
@@ -15,6 +16,10 @@ import { SKYVERN_URL } from './support/env';
  * authenticator key), wrong password, locked account, cancel mid-run, the header list after
  * leaving the page, keyboard only, and axe on the dialog in each state.
  */
+
+/** Set E2E_SCREENSHOT_DIR to keep a PNG of each state, at 1280, 1024 and 390 px. */
+const shot = (page: Page, name: string) =>
+  shootAtWidths(page, `login-${name}`, { fullPage: false });
 
 const DEMO_LOGIN = `${SKYVERN_URL}/__demo/login`;
 const SLOW_LOGIN = `${SKYVERN_URL}/__demo/slow/login`;
@@ -28,17 +33,6 @@ const ACCOUNTS = {
   },
   locked: { username: 'locked@demo.example', password: 'demo-password-locked' },
 };
-
-/** Set E2E_SCREENSHOT_DIR to keep a PNG of each state, at 1280, 1024 and 390 px. */
-async function shot(page: Page, name: string) {
-  const dir = process.env.E2E_SCREENSHOT_DIR;
-  if (!dir) return;
-  for (const width of [1280, 1024, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${dir}/login-${name}-${width}.png` });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 async function seeded(
   sandbox: { createCredential(body: unknown): Promise<{ credential_id: string }> },

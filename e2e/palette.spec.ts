@@ -1,6 +1,10 @@
-import { expect, expectNoAxeViolations, test, uniqueSuffix } from './support/fixtures';
-
-const SHOTS = process.env.E2E_SCREENSHOT_DIR;
+import {
+  expect,
+  expectNoAxeViolations,
+  test,
+  uniqueSuffix,
+  shootAtWidths,
+} from './support/fixtures';
 
 test('the command palette finds a credential on the server and opens it, by keyboard only', async ({
   page,
@@ -25,11 +29,7 @@ test('the command palette finds a credential on the server and opens it, by keyb
   await expect(option).toBeVisible();
   await expect(palette.getByRole('status')).toHaveText('1 credential found');
   await expectNoAxeViolations(page, '[role="dialog"]');
-  for (const width of [1280, 1024, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/palette-${width}.png` });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await shootAtWidths(page, 'palette', { fullPage: false });
 
   // The first result is selected: Enter opens it, and focus lands on the page's heading.
   await page.keyboard.press('Enter');

@@ -1,5 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test, uniqueSuffix } from './support/fixtures';
+import {
+  expect,
+  expectNoAxeViolations,
+  test,
+  uniqueSuffix,
+  shootAtWidths,
+} from './support/fixtures';
 import { API_KEY, SKYVERN_URL } from './support/env';
 
 /*
@@ -8,16 +14,7 @@ import { API_KEY, SKYVERN_URL } from './support/env';
  * "Run one at a time" on its field.
  */
 
-const SCREENSHOTS = process.env['SCREENSHOT_DIR'];
-
-async function shoot(page: Page, name: string) {
-  if (!SCREENSHOTS) return;
-  for (const width of [1280, 1024, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-    await page.screenshot({ path: `${SCREENSHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+const shoot = (page: Page, name: string) => shootAtWidths(page, name);
 
 /** Presses Tab until `target` has focus: the way a keyboard user gets there. */
 async function tabTo(page: Page, target: Locator, limit = 40) {

@@ -1,5 +1,12 @@
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, field, test, uniqueSuffix } from './support/fixtures';
+import {
+  expect,
+  expectNoAxeViolations,
+  field,
+  test,
+  uniqueSuffix,
+  shootAtWidths,
+} from './support/fixtures';
 import { API_KEY, SKYVERN_URL } from './support/env';
 
 /*
@@ -8,18 +15,11 @@ import { API_KEY, SKYVERN_URL } from './support/env';
  * nothing, Remove 2FA and save leaves the stored credential without TOTP. Plus the generator.
  */
 
-const NO_CUSTOM_SERVICE = /Failed to load resource: the server responded with a status of 404/;
-
 /** Set E2E_SCREENSHOT_DIR to keep a PNG of each state for review. */
-async function shot(page: Page, name: string) {
-  const dir = process.env.E2E_SCREENSHOT_DIR;
-  if (!dir) return;
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${dir}/${name}-${width}.png` });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const shot = (page: Page, name: string) =>
+  shootAtWidths(page, name, { widths: [1280, 390], fullPage: false });
+
+const NO_CUSTOM_SERVICE = /Failed to load resource: the server responded with a status of 404/;
 
 async function storedTotpType(page: Page, credentialId: string): Promise<string> {
   const response = await page.request.get(`${SKYVERN_URL}/v1/credentials/${credentialId}`, {

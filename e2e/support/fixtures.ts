@@ -257,16 +257,25 @@ export function field(scope: Page | Locator, label: string) {
 }
 
 /**
- * Full-page screenshots at 1280, 1024 and 390 px wide into $SCREENSHOT_DIR (when set), named
- * `<name>-<width>.png`; the viewport goes back to the project's afterwards.
+ * Screenshots at several widths, to be looked at: into `dir`, or $SCREENSHOT_DIR (or
+ * $E2E_SCREENSHOT_DIR), named `<name>-<width>.png`. Without a directory it does nothing, so a
+ * test runs at its project's viewport throughout; with one, the viewport goes back to the
+ * project's afterwards (the phone project stays a phone).
  */
-export async function shootAtWidths(page: Page, name: string): Promise<void> {
-  const dir = process.env['SCREENSHOT_DIR'];
+export async function shootAtWidths(
+  page: Page,
+  name: string,
+  {
+    widths = [1280, 1024, 390],
+    fullPage = true,
+    dir = process.env['SCREENSHOT_DIR'] ?? process.env['E2E_SCREENSHOT_DIR'],
+  }: { widths?: number[]; fullPage?: boolean; dir?: string | undefined } = {},
+): Promise<void> {
   if (!dir) return;
   const original = page.viewportSize();
-  for (const width of [1280, 1024, 390]) {
+  for (const width of widths) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
+    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage });
   }
   if (original) await page.setViewportSize(original);
 }
