@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { Secret, TOTP } from 'otpauth';
 import { apiUrl, server } from '../../test/msw';
 import { recordQueryCache } from '../../test/cache-recorder';
@@ -84,7 +84,8 @@ describe('FullCheckPanel', () => {
 
     await user.click(screen.getByRole('button', { name: 'Run full check' }));
     const summary = await screen.findByText(/^All 4 steps passed in \d+\.\d\d s\.$/);
-    expect(summary).toHaveFocus();
+    // Focus moves in an effect after the summary renders.
+    await waitFor(() => expect(summary).toHaveFocus());
     expect(calls).toEqual(['create', 'read', 'update', 'delete']);
     for (const item of stepItems()) expect(item).toHaveTextContent(/Passed · \d+\.\d\d s/);
 
@@ -125,9 +126,10 @@ describe('FullCheckPanel', () => {
     );
     const { user } = renderWithProviders(<FullCheckPanel />);
     await user.click(screen.getByRole('button', { name: 'Run full check' }));
-    expect(
-      await screen.findByText('Step 2 failed: read its current code. The canary was deleted.'),
-    ).toHaveFocus();
+    const failure = await screen.findByText(
+      'Step 2 failed: read its current code. The canary was deleted.',
+    );
+    await waitFor(() => expect(failure).toHaveFocus());
     const [create, read, update, remove] = stepItems();
     expect(create).toHaveTextContent('Passed');
     expect(read).toHaveTextContent('Failed');
